@@ -1,0 +1,93 @@
+//! Code generation. Every path in the output is absolute and goes through the runtime's hidden
+//! `__private` module, so the expansion compiles in a module that shadows `Result`, `Option`,
+//! `String`, `str` or `serde`; impls sit in `const _: () = { ... };` so nothing leaks.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::{parse_quote, Fields};
+
+use crate::ast::{self, Input};
+use crate::attr::{self, Args};
+use crate::ctxt::Ctxt;
+use crate::valid;
+
+/// The whole attribute: parse, check, then expand; on errors, every error at its span.
+pub fn tencent_action(args: TokenStream, input: TokenStream) -> TokenStream {
+    let mut cx = Ctxt::default();
+    let args = attr::parse_args(&mut cx, args);
+    valid::check_args(&mut cx, &args);
+    let Some(input) = ast::parse(&mut cx, input) else {
+        return errors(cx);
+    };
+    valid::check_input(&mut cx, &input);
+    if cx.has_errors() {
+        // Keep the struct (without the serde helper attributes no derive will consume), so the
+        // only errors the user sees are ours.
+        let mut item = input.item;
+        strip_serde_attrs(&mut item);
+        let errors = errors(cx);
+        return quote!(#errors #item);
+    }
+    expand(&args, input)
+}
+
+fn errors(cx: Ctxt) -> TokenStream {
+    cx.check()
+        .err()
+        .map(syn::Error::into_compile_error)
+        .unwrap_or_default()
+}
+
+fn strip_serde_attrs(item: &mut syn::ItemStruct) {
+    item.attrs.retain(|a| !a.path().is_ident("serde"));
+    for field in item.fields.iter_mut() {
+        field.attrs.retain(|a| !a.path().is_ident("serde"));
+    }
+}
+
+fn expand(args: &Args, input: Input) -> TokenStream {
+    let mut item = input.item;
+    let (service, version, action) = (&args.service, &args.version, &args.action);
+    let code = match &args.codes {
+        Some(path) => quote!(#path),
+        None => quote!(::tencent_action::CommonCode),
+    };
+    // The RequestId lives in a field the user never names; `skip` keeps it out of serde.
+    if let Fields::Named(named) = &mut item.fields {
+        named.named.push(parse_quote! {
+            #[serde(skip)]
+            #[doc(hidden)]
+            __tencent_action_request_id: ::tencent_action::__private::String
+        });
+    }
+    let rename_all = match input.user_rename_all {
+        Some(_) => quote!(),
+        None => quote!(#[serde(rename_all = "PascalCase")]),
+    };
+    let ident = &item.ident;
+    let (impl_generics, ty_generics, where_clause) = item.generics.split_for_impl();
+    quote! {
+        #[derive(::tencent_action::__private::serde::Deserialize)]
+        #[serde(crate = "::tencent_action::__private::serde")]
+        #rename_all
+        #item
+
+        const _: () = {
+            #[automatically_derived]
+            impl #impl_generics ::tencent_action::Action for #ident #ty_generics #where_clause {
+                const SERVICE: &'static ::core::primitive::str = #service;
+                const VERSION: &'static ::core::primitive::str = #version;
+                const ACTION: &'static ::core::primitive::str = #action;
+                type Code = #code;
+
+                fn request_id(&self) -> &::core::primitive::str {
+                    &self.__tencent_action_request_id
+                }
+
+                fn __set_request_id(&mut self, request_id: ::tencent_action::__private::String) {
+                    self.__tencent_action_request_id = request_id;
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,22 @@
+//! The procedural macro of [`tencent-action`](https://docs.rs/tencent-action): use it through
+//! that crate, which re-exports it and holds the runtime the generated code calls.
+//!
+//! The stages, one file each, after serde_derive and thiserror: [`attr`] parses the attribute's
+//! arguments and the serde attributes that decide wire names, [`ast`] models the input struct,
+//! [`valid`] checks the model, [`expand`] generates code. Every error is collected in a
+//! [`ctxt::Ctxt`] with the span of the token to change, so one build reports all of them.
+
+mod ast;
+mod attr;
+mod case;
+mod ctxt;
+mod expand;
+mod valid;
+
+use proc_macro::TokenStream;
+
+/// Declares a Tencent Cloud API 3.0 response struct; see the `tencent-action` crate.
+#[proc_macro_attribute]
+pub fn tencent_action(args: TokenStream, input: TokenStream) -> TokenStream {
+    expand::tencent_action(args.into(), input.into()).into()
+}

@@ -1,0 +1,158 @@
+//! Checks on the parsed model. Each failed check is an error at the token the user must change.
+
+use proc_macro2::Span;
+
+use crate::ast::Input;
+use crate::attr::Args;
+use crate::ctxt::Ctxt;
+
+/// Checks the arguments: present, and each of the right form.
+pub fn check_args(cx: &mut Ctxt, args: &Args) {
+    match &args.service {
+        None => missing(cx, "service = \"cvm\""),
+        Some(lit) => {
+            let s = lit.value();
+            let ok = s.starts_with(|c: char| c.is_ascii_lowercase())
+                && s.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+            if !ok {
+                cx.error_at(
+                    lit.span(),
+                    format!(
+                        "`service` must be lower-case ASCII letters and digits, starting with a letter (the endpoint's host prefix, like \"cvm\" or \"sms\"), found \"{}\"",
+                        s.escape_default()
+                    ),
+                );
+            }
+        }
+    }
+    match &args.version {
+        None => missing(cx, "version = \"YYYY-MM-DD\""),
+        Some(lit) => {
+            if let Err(why) = check_date(&lit.value()) {
+                cx.error_at(
+                    lit.span(),
+                    format!("`version` must be a real date written YYYY-MM-DD, like \"2017-03-12\": {why}"),
+                );
+            }
+        }
+    }
+    match &args.action {
+        None => missing(cx, "action = \"DescribeInstances\""),
+        Some(lit) => {
+            let s = lit.value();
+            let ok = s.starts_with(|c: char| c.is_ascii_uppercase())
+                && s.chars().all(|c| c.is_ascii_alphanumeric());
+            if !ok {
+                cx.error_at(
+                    lit.span(),
+                    format!(
+                        "`action` must be a PascalCase identifier (ASCII letters and digits, starting with an upper-case letter), like \"DescribeInstances\", found \"{}\"",
+                        s.escape_default()
+                    ),
+                );
+            }
+        }
+    }
+}
+
+fn missing(cx: &mut Ctxt, example: &str) {
+    let key = example.split(' ').next().unwrap_or(example);
+    cx.error_at(
+        Span::call_site(),
+        format!("#[tencent_action] is missing `{key}`: add `{example}`"),
+    );
+}
+
+/// `Ok` when `s` is `YYYY-MM-DD` and names a day that exists.
+fn check_date(s: &str) -> Result<(), String> {
+    let b = s.as_bytes();
+    let shape_ok = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shape_ok {
+        return Err(format!("\"{}\" is not of that form", s.escape_default()));
+    }
+    let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().unwrap_or(0);
+    let (year, month, day) = (num(0..4), num(5..7), num(8..10));
+    if !(1..=12).contains(&month) {
+        return Err(format!("month {month:02} does not exist"));
+    }
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    if day == 0 || day > days {
+        return Err(format!("{year:04}-{month:02} has no day {day:02}"));
+    }
+    Ok(())
+}
+
+/// Checks the struct: no field takes an envelope name, no two fields share a name, and
+/// `Deserialize` is not derived twice.
+pub fn check_input(cx: &mut Ctxt, input: &Input) {
+    for path in &input.derived_deserialize {
+        cx.error_spanned(
+            path,
+            "remove `Deserialize` from this derive: #[tencent_action] derives it, reading the fields inside the `Response` envelope",
+        );
+    }
+    let rule = input.rename_rule();
+    let mut seen: Vec<(String, Span)> = Vec::new();
+    for field in &input.fields {
+        for wire in field.wire_names(rule) {
+            if wire.name == "RequestId" || wire.name == "Error" {
+                let what = if wire.name == "RequestId" {
+                    "the envelope captures it: read it with `.request_id()` (from the `Action` trait)"
+                } else {
+                    "the envelope turns it into a `tencent_action::Error` before any field is read"
+                };
+                cx.error_at(
+                    wire.span,
+                    format!(
+                        "field `{}` has the wire name `{}`, which belongs to the Tencent Cloud envelope: {what}; remove the field or rename it",
+                        field.ident, wire.name
+                    ),
+                );
+                continue;
+            }
+            if let Some((_, first)) = seen.iter().find(|(n, _)| *n == wire.name) {
+                cx.error_at(
+                    wire.span,
+                    format!(
+                        "two fields have the wire name `{}`: field `{}` takes it again",
+                        wire.name, field.ident
+                    ),
+                );
+                cx.error_at(*first, format!("`{}` is first taken here", wire.name));
+                continue;
+            }
+            seen.push((wire.name, wire.span));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_date;
+
+    #[test]
+    fn dates() {
+        assert!(check_date("2017-03-12").is_ok());
+        assert!(check_date("2024-02-29").is_ok());
+        assert!(check_date("2023-02-29").is_err());
+        assert!(check_date("2000-02-29").is_ok());
+        assert!(check_date("1900-02-29").is_err());
+        assert!(check_date("2017-13-01").is_err());
+        assert!(check_date("2017-04-31").is_err());
+        assert!(check_date("2017-3-12").is_err());
+        assert!(check_date("20170312").is_err());
+        assert!(check_date("2017-03-00").is_err());
+    }
+}

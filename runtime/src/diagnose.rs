@@ -1,0 +1,305 @@
+//! The failure path: when the one-pass decode fails, re-read the body to say what went wrong,
+//! where, and with which RequestId.
+//!
+//! None of this runs on the success path. A failed decode stops wherever serde stopped, usually
+//! before the `RequestId` (which comes last), so the body is read again leniently by a probe
+//! that records what it sees as it goes; partial knowledge survives a body that breaks off.
+//! A shape error is then re-run under `serde_path_to_error` for the path of the failing value.
+
+use std::fmt;
+
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::Deserialize;
+
+use crate::action::Action;
+use crate::envelope::{self, ErrorBody, TopKey};
+use crate::error::{EnvelopeProblem, Error, Repr};
+use crate::excerpt;
+
+/// Builds the error for a body whose fast decode failed with `err`.
+pub(crate) fn failure<'de, T>(body: &'de [u8], err: &serde_json::Error) -> Error<T::Code>
+where
+    T: Action + Deserialize<'de>,
+{
+    let action = T::ACTION;
+    let mut facts = Facts::default();
+    probe(body, &mut facts);
+    let request_id = facts.request_id.take();
+
+    if let Some(error) = facts.error.take() {
+        // `Response.Error` is there: the response is an API error, whatever else is wrong.
+        return envelope::api_error(error, action, request_id, body);
+    }
+    if !err.is_data() {
+        return json_error(body, err, action, request_id);
+    }
+    let problem = if facts.error_malformed {
+        Some(EnvelopeProblem::ErrorWithoutCode)
+    } else if !facts.top_object {
+        Some(EnvelopeProblem::NotObject)
+    } else {
+        match facts.response {
+            ResponseSeen::Absent => Some(EnvelopeProblem::NoResponse),
+            ResponseSeen::NotObject => Some(EnvelopeProblem::ResponseNotObject),
+            ResponseSeen::Object => None,
+        }
+    };
+    if let Some(problem) = problem {
+        return Error::envelope(problem, body, action, request_id);
+    }
+    let (path, reason) =
+        shape_error::<T>(body).unwrap_or_else(|| ("Response".into(), err.to_string()));
+    Error::new(Repr::Shape { path, reason }, action, request_id)
+}
+
+fn json_error<C>(
+    body: &[u8],
+    err: &serde_json::Error,
+    action: &'static str,
+    request_id: Option<String>,
+) -> Error<C> {
+    let first = body.iter().copied().find(|b| !b.is_ascii_whitespace());
+    let reason = match first {
+        None => "the body is empty".to_owned(),
+        Some(b'<') => format!("the body looks like HTML or XML ({err})"),
+        Some(_) => err.to_string(),
+    };
+    let offset = byte_offset(body, err.line(), err.column());
+    let excerpt = if offset <= excerpt::EXCERPT_CHARS / 2 {
+        excerpt::head(body)
+    } else {
+        excerpt::around(body, offset)
+    };
+    Error::new(Repr::Json { reason, excerpt }, action, request_id)
+}
+
+/// serde_json reports 1-based lines and columns; turn them back into a byte offset.
+fn byte_offset(body: &[u8], line: usize, column: usize) -> usize {
+    let mut start = 0;
+    for _ in 1..line {
+        match body[start..].iter().position(|&b| b == b'\n') {
+            Some(i) => start += i + 1,
+            None => return body.len(),
+        }
+    }
+    (start + column.saturating_sub(1)).min(body.len())
+}
+
+/// Re-runs the decode with path tracking; `(path, reason)` of the first failing value.
+fn shape_error<'de, T: Deserialize<'de>>(body: &'de [u8]) -> Option<(String, String)> {
+    let mut de = serde_json::Deserializer::from_slice(body);
+    let mut track = serde_path_to_error::Track::new();
+    let result = envelope::deserialize_top::<T, _>(serde_path_to_error::Deserializer::new(
+        &mut de, &mut track,
+    ));
+    match result {
+        Ok(_) => None,
+        Err(err) => Some((format_path(&track.path()), err.to_string())),
+    }
+}
+
+/// `Response.InstanceSet[3].CPU`: map keys joined by dots, sequence indices in brackets.
+fn format_path(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => {
+                out.push('[');
+                out.push_str(&index.to_string());
+                out.push(']');
+            }
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(&excerpt::escape_bytes(
+                    key.as_bytes(),
+                    excerpt::EXCERPT_CHARS,
+                ));
+            }
+            Segment::Unknown => out.push_str(".?"),
+        }
+    }
+    if out.is_empty() {
+        out.push_str("Response");
+    }
+    out
+}
+
+#[derive(Default)]
+struct Facts {
+    top_object: bool,
+    response: ResponseSeen,
+    request_id: Option<String>,
+    error: Option<ErrorBody>,
+    /// `Error` was there but was not an object that could be read.
+    error_malformed: bool,
+}
+
+#[derive(Default)]
+enum ResponseSeen {
+    #[default]
+    Absent,
+    NotObject,
+    Object,
+}
+
+/// Reads the body leniently, writing into `facts` as it goes; the result does not matter.
+fn probe(body: &[u8], facts: &mut Facts) {
+    let mut de = serde_json::Deserializer::from_slice(body);
+    let _ = de.deserialize_any(ProbeTop { facts });
+}
+
+struct ProbeTop<'a> {
+    facts: &'a mut Facts,
+}
+
+impl<'de> Visitor<'de> for ProbeTop<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        self.facts.top_object = true;
+        while let Some(key) = map.next_key::<TopKey>()? {
+            match key {
+                TopKey::Response => {
+                    // Assume the worst until the object opens.
+                    self.facts.response = ResponseSeen::NotObject;
+                    map.next_value_seed(ProbeResponse {
+                        facts: &mut *self.facts,
+                    })?;
+                }
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+struct ProbeResponse<'a> {
+    facts: &'a mut Facts,
+}
+
+impl<'de> DeserializeSeed<'de> for ProbeResponse<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(field_identifier)]
+enum ProbeKey {
+    RequestId,
+    Error,
+    #[serde(other)]
+    Other,
+}
+
+impl<'de> Visitor<'de> for ProbeResponse<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        self.facts.response = ResponseSeen::Object;
+        while let Some(key) = map.next_key::<ProbeKey>()? {
+            match key {
+                ProbeKey::RequestId => {
+                    self.facts.request_id = map
+                        .next_value_seed(LenientString)?
+                        .or(self.facts.request_id.take());
+                }
+                ProbeKey::Error => {
+                    self.facts.error_malformed = true;
+                    let error = map.next_value_seed(ProbeError)?;
+                    self.facts.error_malformed = error.code.is_none();
+                    if error.code.is_some() {
+                        self.facts.error = Some(error);
+                    }
+                }
+                ProbeKey::Other => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+struct LenientString;
+
+impl<'de> DeserializeSeed<'de> for LenientString {
+    type Value = Option<String>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<String>, D::Error> {
+        envelope::lenient_string(d)
+    }
+}
+
+/// Reads `Error` when it is an object; anything else is an `Error` without a code.
+struct ProbeError;
+
+impl<'de> DeserializeSeed<'de> for ProbeError {
+    type Value = ErrorBody;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<ErrorBody, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ProbeError {
+    type Value = ErrorBody;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ErrorBody, A::Error> {
+        ErrorBody::deserialize(MapAccessDeserializer::new(map))
+    }
+
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<ErrorBody, E> {
+        Ok(ErrorBody::default())
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<ErrorBody, E> {
+        Ok(ErrorBody::default())
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<ErrorBody, E> {
+        Ok(ErrorBody::default())
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<ErrorBody, E> {
+        Ok(ErrorBody::default())
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<ErrorBody, E> {
+        Ok(ErrorBody::default())
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<ErrorBody, E> {
+        Ok(ErrorBody::default())
+    }
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<ErrorBody, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(ErrorBody::default())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn byte_offset_counts_lines() {
+        let body = b"ab\ncd\nef";
+        assert_eq!(byte_offset(body, 1, 1), 0);
+        assert_eq!(byte_offset(body, 2, 2), 4);
+        assert_eq!(byte_offset(body, 3, 9), body.len());
+        assert_eq!(byte_offset(body, 9, 1), body.len());
+    }
+}

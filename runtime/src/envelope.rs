@@ -1,0 +1,566 @@
+//! One-pass decoding of the `{"Response": {...}}` envelope.
+//!
+//! The success path reads the body once: the `Response` object's [`MapAccess`] is wrapped in
+//! [`Intercept`], which takes the `RequestId` and `Error` entries for itself, wherever they
+//! stand, and hands every other entry to the user's derived `Deserialize`. No
+//! `serde_json::Value`, no buffering, no second parse. When anything fails, the failure path
+//! in [`crate::diagnose`] re-reads the body to say exactly what and where.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::value::{BorrowedStrDeserializer, MapAccessDeserializer};
+use serde::de::{
+    self, DeserializeSeed, Deserializer, IgnoredAny, IntoDeserializer, MapAccess, Visitor,
+};
+use serde::Deserialize;
+
+use crate::action::Action;
+use crate::code::ErrorCode;
+use crate::diagnose;
+use crate::error::{EnvelopeProblem, Error, Repr};
+
+/// Decodes a response body into `T`, unwrapping the envelope and capturing the RequestId.
+///
+/// ```
+/// use tencent_action::prelude::*;
+///
+/// #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeInstanceStatus")]
+/// pub struct DescribeInstanceStatus {
+///     pub total_count: i64,
+/// }
+///
+/// let body = br#"{"Response": {"TotalCount": 0, "InstanceStatusSet": [],
+///     "RequestId": "b5b41468-520d-4192-b42f-595cc34b6c1c"}}"#;
+/// let out: DescribeInstanceStatus = tencent_action::from_slice(body)?;
+/// assert_eq!(out.total_count, 0);
+/// assert_eq!(out.request_id(), "b5b41468-520d-4192-b42f-595cc34b6c1c");
+/// # Ok::<(), tencent_action::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// An [`Error`] of kind [`Api`](crate::ErrorKind::Api) when the response is an API error, and
+/// of the other kinds when the body is not what `T` describes; see [`ErrorKind`](crate::ErrorKind).
+pub fn from_slice<'de, T>(body: &'de [u8]) -> Result<T, Error<T::Code>>
+where
+    T: Action + Deserialize<'de>,
+{
+    let mut de = serde_json::Deserializer::from_slice(body);
+    finish(decode(&mut de), body, None)
+}
+
+/// Decodes a response body held in a `str`; see [`from_slice`].
+///
+/// ```
+/// use tencent_action::prelude::*;
+///
+/// #[tencent_action(service = "sms", version = "2021-01-11", action = "SendSms")]
+/// pub struct SendSms {
+///     pub send_status_set: Vec<SendStatus>,
+/// }
+///
+/// #[derive(serde::Deserialize)]
+/// #[serde(rename_all = "PascalCase")]
+/// pub struct SendStatus {
+///     pub code: String,
+/// }
+///
+/// let body = r#"{"Response": {"RequestId": "a0aa", "SendStatusSet": [{"Code": "Ok"}]}}"#;
+/// let out: SendSms = tencent_action::from_str(body).unwrap();
+/// assert_eq!(out.send_status_set[0].code, "Ok");
+/// assert_eq!(out.request_id(), "a0aa");
+/// ```
+///
+/// # Errors
+///
+/// As [`from_slice`].
+pub fn from_str<'de, T>(body: &'de str) -> Result<T, Error<T::Code>>
+where
+    T: Action + Deserialize<'de>,
+{
+    let mut de = serde_json::Deserializer::from_str(body);
+    finish(decode(&mut de), body.as_bytes(), None)
+}
+
+/// Decodes `body`, taking the RequestId from `fallback_request_id` (the `X-TC-RequestId`
+/// header) when the body has none.
+#[allow(dead_code)] // used by the HTTP layer
+pub(crate) fn from_slice_with_fallback<'de, T>(
+    body: &'de [u8],
+    fallback_request_id: Option<&str>,
+) -> Result<T, Error<T::Code>>
+where
+    T: Action + Deserialize<'de>,
+{
+    let mut de = serde_json::Deserializer::from_slice(body);
+    finish(decode(&mut de), body, fallback_request_id)
+}
+
+fn decode<'de, T, R>(de: &mut serde_json::Deserializer<R>) -> serde_json::Result<Outcome<T>>
+where
+    T: Deserialize<'de>,
+    R: serde_json::de::Read<'de>,
+{
+    let outcome = deserialize_top(&mut *de)?;
+    de.end()?;
+    Ok(outcome)
+}
+
+/// Reads a whole envelope from any deserializer (the failure path wraps one to track paths).
+pub(crate) fn deserialize_top<'de, T, D>(d: D) -> Result<Outcome<T>, D::Error>
+where
+    T: Deserialize<'de>,
+    D: Deserializer<'de>,
+{
+    d.deserialize_map(TopVisitor(PhantomData))
+}
+
+fn finish<'de, T>(
+    outcome: serde_json::Result<Outcome<T>>,
+    body: &'de [u8],
+    fallback_request_id: Option<&str>,
+) -> Result<T, Error<T::Code>>
+where
+    T: Action + Deserialize<'de>,
+{
+    let fallback = || fallback_request_id.map(str::to_owned);
+    match outcome {
+        Ok(Outcome::Data {
+            mut data,
+            request_id,
+        }) => {
+            if let Some(id) = request_id.or_else(fallback) {
+                data.__set_request_id(id);
+            }
+            Ok(data)
+        }
+        Ok(Outcome::Api { error, request_id }) => Err(api_error::<T::Code>(
+            error,
+            T::ACTION,
+            request_id.or_else(fallback),
+            body,
+        )),
+        Ok(Outcome::Legacy(legacy)) => Err(legacy.into_error(T::ACTION)),
+        Err(err) => Err(diagnose::failure::<T>(body, &err).or_request_id(fallback_request_id)),
+    }
+}
+
+pub(crate) fn api_error<C: ErrorCode>(
+    error: ErrorBody,
+    action: &'static str,
+    request_id: Option<String>,
+    body: &[u8],
+) -> Error<C> {
+    match error.code {
+        Some(code) => Error::new(
+            Repr::Api {
+                typed: C::from_code(&code),
+                code,
+                message: error.message.unwrap_or_default(),
+                legacy: None,
+            },
+            action,
+            request_id,
+        ),
+        None => Error::envelope(EnvelopeProblem::ErrorWithoutCode, body, action, request_id),
+    }
+}
+
+/// What the envelope held.
+pub(crate) enum Outcome<T> {
+    Data {
+        data: T,
+        request_id: Option<String>,
+    },
+    Api {
+        error: ErrorBody,
+        request_id: Option<String>,
+    },
+    Legacy(LegacyBody),
+}
+
+/// `Response.Error`, read leniently: a missing `Code` is reported by the caller, not here.
+#[derive(Deserialize, Default, Debug)]
+pub(crate) struct ErrorBody {
+    #[serde(rename = "Code", default, deserialize_with = "lenient_string")]
+    pub(crate) code: Option<String>,
+    #[serde(rename = "Message", default, deserialize_with = "lenient_string")]
+    pub(crate) message: Option<String>,
+}
+
+/// A legacy API 2.0 error body: `{"code": 4100, "message": "...", "codeDesc": "..."}`.
+#[derive(Default, Debug)]
+pub(crate) struct LegacyBody {
+    pub(crate) code: Option<i64>,
+    pub(crate) message: Option<String>,
+    pub(crate) code_desc: Option<String>,
+}
+
+impl LegacyBody {
+    /// A legacy body is an error when it has a non-zero `code` (or a `codeDesc`).
+    pub(crate) fn is_error(&self) -> bool {
+        self.code.is_some_and(|c| c != 0) || self.code_desc.is_some()
+    }
+
+    pub(crate) fn into_error<C: ErrorCode>(self, action: &'static str) -> Error<C> {
+        let code = self
+            .code_desc
+            .or_else(|| self.code.map(|c| c.to_string()))
+            .unwrap_or_default();
+        Error::new(
+            Repr::Api {
+                typed: C::from_code(&code),
+                code,
+                message: self.message.unwrap_or_default(),
+                legacy: self.code,
+            },
+            action,
+            None,
+        )
+    }
+}
+
+/// Reads a string, or `null` as `None`; any other JSON value is skipped as `None` too, so an
+/// odd `Message` never hides the error it came with.
+pub(crate) fn lenient_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    d.deserialize_any(LenientScalar).map(|s| match s {
+        Scalar::Str(s) => Some(s),
+        _ => None,
+    })
+}
+
+pub(crate) enum Scalar {
+    Str(String),
+    Int(i64),
+    None,
+}
+
+/// Accepts any JSON value, keeping strings and integers.
+pub(crate) struct LenientScalar;
+
+impl<'de> Visitor<'de> for LenientScalar {
+    type Value = Scalar;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalar, E> {
+        Ok(Scalar::Str(v.to_owned()))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Scalar, E> {
+        Ok(Scalar::Str(v))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Scalar, E> {
+        Ok(Scalar::Int(v))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Scalar, E> {
+        Ok(i64::try_from(v).map_or(Scalar::None, Scalar::Int))
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Scalar, E> {
+        Ok(Scalar::None)
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Scalar, E> {
+        Ok(Scalar::None)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Scalar, E> {
+        Ok(Scalar::None)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Scalar, E> {
+        Ok(Scalar::None)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Scalar, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Scalar, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Scalar::None)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Scalar, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Scalar::None)
+    }
+}
+
+/// The keys of the top-level object that matter.
+#[derive(Deserialize)]
+#[serde(field_identifier)]
+pub(crate) enum TopKey {
+    Response,
+    #[serde(rename = "code")]
+    Code,
+    #[serde(rename = "message")]
+    Message,
+    #[serde(rename = "codeDesc")]
+    CodeDesc,
+    #[serde(other)]
+    Other,
+}
+
+/// Reads the top-level object: `Response` through [`ResponseSeed`], legacy fields leniently,
+/// anything else skipped.
+struct TopVisitor<T>(PhantomData<T>);
+
+impl<'de, T: Deserialize<'de>> Visitor<'de> for TopVisitor<T> {
+    type Value = Outcome<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a Tencent Cloud response object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Outcome<T>, A::Error> {
+        let mut response = None;
+        let mut legacy = LegacyBody::default();
+        while let Some(key) = map.next_key::<TopKey>()? {
+            match key {
+                TopKey::Response => {
+                    response = Some(map.next_value_seed(ResponseSeed(PhantomData))?)
+                }
+                TopKey::Code => {
+                    legacy.code = match map.next_value_seed(LenientSeed)? {
+                        Scalar::Int(n) => Some(n),
+                        Scalar::Str(s) => s.trim().parse().ok(),
+                        Scalar::None => None,
+                    }
+                }
+                TopKey::Message => legacy.message = map.next_value_seed(StringSeed)?,
+                TopKey::CodeDesc => legacy.code_desc = map.next_value_seed(StringSeed)?,
+                TopKey::Other => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        match response {
+            Some(outcome) => Ok(outcome),
+            None if legacy.is_error() => Ok(Outcome::Legacy(legacy)),
+            None => Err(de::Error::custom("the body has no `Response` object")),
+        }
+    }
+}
+
+struct LenientSeed;
+
+impl<'de> DeserializeSeed<'de> for LenientSeed {
+    type Value = Scalar;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Scalar, D::Error> {
+        d.deserialize_any(LenientScalar)
+    }
+}
+
+struct StringSeed;
+
+impl<'de> DeserializeSeed<'de> for StringSeed {
+    type Value = Option<String>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<String>, D::Error> {
+        lenient_string(d)
+    }
+}
+
+/// Reads the `Response` object.
+struct ResponseSeed<T>(PhantomData<T>);
+
+impl<'de, T: Deserialize<'de>> DeserializeSeed<'de> for ResponseSeed<T> {
+    type Value = Outcome<T>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Outcome<T>, D::Error> {
+        d.deserialize_map(ResponseVisitor(PhantomData))
+    }
+}
+
+struct ResponseVisitor<T>(PhantomData<T>);
+
+/// The entries of `Response` that belong to the envelope, not to the user's struct.
+#[derive(Default)]
+struct Slots {
+    request_id: Option<String>,
+    error: Option<ErrorBody>,
+}
+
+/// Returned through the user's `Deserialize` to stop it as soon as `Error` is seen: from then on
+/// the response is an API error and the data fields, if any, do not matter.
+const STOP: &str = "tencent-action: Response.Error";
+
+impl<'de, T: Deserialize<'de>> Visitor<'de> for ResponseVisitor<T> {
+    type Value = Outcome<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("the `Response` object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Outcome<T>, A::Error> {
+        let mut slots = Slots::default();
+        let data = T::deserialize(MapAccessDeserializer::new(Intercept {
+            map: &mut map,
+            slots: &mut slots,
+        }));
+        match (data, slots.error.take()) {
+            // The derived visitor read the object to its end; RequestId was taken on the way.
+            (Ok(data), None) => Ok(Outcome::Data {
+                data,
+                request_id: slots.request_id,
+            }),
+            (_, Some(error)) => {
+                // Stopped at `Error`: read the rest of the object for a RequestId after it.
+                while let Some(key) = map.next_key::<ResponseKey>()? {
+                    match key {
+                        ResponseKey::RequestId => {
+                            slots.request_id = map.next_value_seed(StringSeed)?
+                        }
+                        ResponseKey::Other => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Outcome::Api {
+                    error,
+                    request_id: slots.request_id,
+                })
+            }
+            (Err(err), None) => Err(err),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(field_identifier)]
+pub(crate) enum ResponseKey {
+    RequestId,
+    #[serde(other)]
+    Other,
+}
+
+/// The `Response` object as the user's struct sees it: every entry but `RequestId` and `Error`.
+struct Intercept<'a, A> {
+    map: &'a mut A,
+    slots: &'a mut Slots,
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for Intercept<'_, A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        let mut seed = Some(seed);
+        loop {
+            let key = self.map.next_key_seed(KeySeed { user: &mut seed })?;
+            match key {
+                None => return Ok(None),
+                Some(Key::User(value)) => return Ok(Some(value)),
+                Some(Key::RequestId) => {
+                    self.slots.request_id = self.map.next_value_seed(StringSeed)?
+                }
+                Some(Key::Error) => {
+                    self.slots.error = Some(self.map.next_value()?);
+                    return Err(de::Error::custom(STOP));
+                }
+            }
+        }
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
+        self.map.next_value_seed(seed)
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        self.map.size_hint()
+    }
+}
+
+enum Key<K> {
+    RequestId,
+    Error,
+    User(K),
+}
+
+/// Reads one key: the envelope's own are recognised, any other is handed to the user's seed.
+struct KeySeed<'a, K> {
+    user: &'a mut Option<K>,
+}
+
+impl<'de, K: DeserializeSeed<'de>> DeserializeSeed<'de> for KeySeed<'_, K> {
+    type Value = Key<K::Value>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de, K: DeserializeSeed<'de>> KeySeed<'_, K> {
+    fn user_key<E: de::Error, D: Deserializer<'de, Error = E>>(
+        self,
+        key: D,
+    ) -> Result<Key<K::Value>, E> {
+        match self.user.take() {
+            Some(seed) => seed.deserialize(key).map(Key::User),
+            None => Err(E::custom("tencent-action: key seed used twice")),
+        }
+    }
+}
+
+impl<'de, K: DeserializeSeed<'de>> Visitor<'de> for KeySeed<'_, K> {
+    type Value = Key<K::Value>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a field name")
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        match v {
+            "RequestId" => Ok(Key::RequestId),
+            "Error" => Ok(Key::Error),
+            _ => self.user_key(BorrowedStrDeserializer::new(v)),
+        }
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        match v {
+            "RequestId" => Ok(Key::RequestId),
+            "Error" => Ok(Key::Error),
+            _ => self.user_key(v.into_deserializer()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Deserialize, Debug, PartialEq)]
+    #[serde(rename_all = "PascalCase")]
+    struct Data {
+        total_count: i64,
+    }
+
+    fn run(body: &str) -> serde_json::Result<Outcome<Data>> {
+        decode(&mut serde_json::Deserializer::from_str(body))
+    }
+
+    #[test]
+    fn request_id_before_and_after_data() {
+        for body in [
+            r#"{"Response": {"RequestId": "r", "TotalCount": 3}}"#,
+            r#"{"Response": {"TotalCount": 3, "RequestId": "r"}}"#,
+        ] {
+            match run(body).unwrap() {
+                Outcome::Data { data, request_id } => {
+                    assert_eq!(data, Data { total_count: 3 });
+                    assert_eq!(request_id.as_deref(), Some("r"));
+                }
+                _ => panic!("not data: {body}"),
+            }
+        }
+    }
+
+    #[test]
+    fn error_stops_the_user_struct_and_finds_request_id_after_it() {
+        match run(r#"{"Response": {"Error": {"Code": "InternalError", "Message": "m"}, "Junk": [1], "RequestId": "r"}}"#).unwrap() {
+            Outcome::Api { error, request_id } => {
+                assert_eq!(error.code.as_deref(), Some("InternalError"));
+                assert_eq!(request_id.as_deref(), Some("r"));
+            }
+            _ => panic!("not an API error"),
+        }
+    }
+}

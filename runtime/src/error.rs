@@ -1,0 +1,521 @@
+//! The one error type of the crate: [`Error`], with the raw code, message, RequestId, and what
+//! went wrong, whatever it was.
+
+use std::fmt;
+
+use crate::code::{Category, CommonCode, ErrorCode};
+use crate::excerpt;
+
+/// What kind of failure an [`Error`] is. More kinds may be added: match with a `_` arm.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The service answered with an error: `Response.Error` (API 3.0) or a non-zero legacy
+    /// API 2.0 `code`. [`Error::code`] and [`Error::message`] say which.
+    Api,
+    /// The body is JSON and has the envelope, but a field does not match the response struct;
+    /// [`Error::path`] says where.
+    Shape,
+    /// The body is not JSON: empty, HTML from a gateway, truncated, invalid UTF-8, or nested
+    /// deeper than the parser allows.
+    Json,
+    /// The body is JSON but not a Tencent envelope: not an object, no `Response`, `Response` not
+    /// an object, or `Error` without `Code`.
+    Envelope,
+    /// The HTTP layer failed: a non-success status without an API error in the body, or a
+    /// response that could not be read.
+    Http,
+    /// An event stream (`text/event-stream`) was malformed or broke off.
+    Stream,
+}
+
+/// Why a body is not a Tencent envelope (the detail of [`ErrorKind::Envelope`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum EnvelopeProblem {
+    NotObject,
+    NoResponse,
+    ResponseNotObject,
+    ErrorWithoutCode,
+}
+
+impl EnvelopeProblem {
+    fn describe(self) -> &'static str {
+        match self {
+            EnvelopeProblem::NotObject => "the body is not a JSON object",
+            EnvelopeProblem::NoResponse => "the body has no `Response` object",
+            EnvelopeProblem::ResponseNotObject => "`Response` is not a JSON object",
+            EnvelopeProblem::ErrorWithoutCode => "`Response.Error` has no string `Code`",
+        }
+    }
+}
+
+#[derive(Debug)]
+pub(crate) enum Repr<C> {
+    Api {
+        code: String,
+        typed: C,
+        message: String,
+        /// The numeric `code` of a legacy API 2.0 error body.
+        legacy: Option<i64>,
+    },
+    Shape {
+        path: String,
+        reason: String,
+    },
+    Json {
+        reason: String,
+        excerpt: String,
+    },
+    Envelope {
+        problem: EnvelopeProblem,
+        excerpt: String,
+    },
+    Http {
+        reason: String,
+        excerpt: String,
+    },
+    Stream {
+        reason: String,
+    },
+}
+
+struct Inner<C> {
+    repr: Repr<C>,
+    action: &'static str,
+    request_id: Option<String>,
+    status: Option<u16>,
+    source: Option<Box<dyn std::error::Error + Send + Sync + 'static>>,
+}
+
+/// Everything that can go wrong decoding a Tencent Cloud response, with the code, message and
+/// RequestId whenever the response carried them.
+///
+/// `C` classifies API error codes: [`CommonCode`] by default, or a product's code enum.
+///
+/// ```
+/// use tencent_action::prelude::*;
+///
+/// #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeInstances")]
+/// #[derive(Debug)]
+/// pub struct DescribeInstances {
+///     pub total_count: i64,
+/// }
+///
+/// let body = r#"{"Response": {"Error": {"Code": "AuthFailure.SignatureFailure",
+///     "Message": "The provided credentials could not be validated."},
+///     "RequestId": "ed93f3cb-f35e-473f-b9f3-0d451b8b79c6"}}"#;
+/// let e = tencent_action::from_str::<DescribeInstances>(body).unwrap_err();
+/// assert_eq!(e.kind(), tencent_action::ErrorKind::Api);
+/// assert_eq!(e.code(), Some("AuthFailure.SignatureFailure"));
+/// assert_eq!(e.request_id(), Some("ed93f3cb-f35e-473f-b9f3-0d451b8b79c6"));
+/// assert_eq!(e.typed_code(), Some(&tencent_action::CommonCode::AuthFailureSignatureFailure));
+/// ```
+pub struct Error<C = CommonCode> {
+    // Boxed so that `Result<T, Error>` stays as small as `T` allows on the success path.
+    inner: Box<Inner<C>>,
+}
+
+impl<C> Error<C> {
+    pub(crate) fn new(repr: Repr<C>, action: &'static str, request_id: Option<String>) -> Self {
+        Error {
+            inner: Box::new(Inner {
+                repr,
+                action,
+                request_id,
+                status: None,
+                source: None,
+            }),
+        }
+    }
+
+    pub(crate) fn envelope(
+        problem: EnvelopeProblem,
+        body: &[u8],
+        action: &'static str,
+        request_id: Option<String>,
+    ) -> Self {
+        let excerpt = excerpt::head(body);
+        Error::new(Repr::Envelope { problem, excerpt }, action, request_id)
+    }
+
+    /// An HTTP-level failure: `reason` says what happened, `body` is excerpted.
+    #[allow(dead_code)] // used by the HTTP layer
+    pub(crate) fn http(reason: impl Into<String>, body: &[u8], action: &'static str) -> Self {
+        let excerpt = excerpt::head(body);
+        Error::new(
+            Repr::Http {
+                reason: reason.into(),
+                excerpt,
+            },
+            action,
+            None,
+        )
+    }
+
+    /// A malformed or broken event stream.
+    #[allow(dead_code)] // used by the stream decoder
+    pub(crate) fn stream(reason: impl Into<String>, action: &'static str) -> Self {
+        Error::new(
+            Repr::Stream {
+                reason: reason.into(),
+            },
+            action,
+            None,
+        )
+    }
+
+    #[allow(dead_code)] // used by the HTTP layer
+    pub(crate) fn with_status(mut self, status: u16) -> Self {
+        self.inner.status = Some(status);
+        self
+    }
+
+    #[allow(dead_code)] // used by the HTTP layer
+    pub(crate) fn with_source(
+        mut self,
+        source: impl std::error::Error + Send + Sync + 'static,
+    ) -> Self {
+        self.inner.source = Some(Box::new(source));
+        self
+    }
+
+    /// Fills in the RequestId when the error has none (from the `X-TC-RequestId` header).
+    #[allow(dead_code)] // used by the HTTP layer
+    pub(crate) fn or_request_id(mut self, request_id: Option<&str>) -> Self {
+        if self.inner.request_id.is_none() {
+            self.inner.request_id = request_id.map(str::to_owned);
+        }
+        self
+    }
+
+    /// What kind of failure this is.
+    ///
+    /// ```
+    /// # use tencent_action::prelude::*;
+    /// # #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+    /// # pub struct DescribeZones { pub total_count: u64 }
+    /// let e = tencent_action::from_str::<DescribeZones>("<html>502 Bad Gateway</html>").unwrap_err();
+    /// assert_eq!(e.kind(), tencent_action::ErrorKind::Json);
+    /// ```
+    pub fn kind(&self) -> ErrorKind {
+        match &self.inner.repr {
+            Repr::Api { .. } => ErrorKind::Api,
+            Repr::Shape { .. } => ErrorKind::Shape,
+            Repr::Json { .. } => ErrorKind::Json,
+            Repr::Envelope { .. } => ErrorKind::Envelope,
+            Repr::Http { .. } => ErrorKind::Http,
+            Repr::Stream { .. } => ErrorKind::Stream,
+        }
+    }
+
+    /// The raw Tencent error code of an API error (`AuthFailure.SignatureFailure`), exactly as
+    /// the service sent it; `None` for every other kind of error. For a legacy API 2.0 body this
+    /// is its `codeDesc` (as the official Go SDK maps it), or its numeric `code` when there is
+    /// no `codeDesc`.
+    ///
+    /// ```
+    /// # use tencent_action::prelude::*;
+    /// # #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+    /// # pub struct DescribeZones { pub total_count: u64 }
+    /// let body = r#"{"Response": {"RequestId": "r1", "Error": {"Code": "Sms.Weird.Code", "Message": "m"}}}"#;
+    /// let e = tencent_action::from_str::<DescribeZones>(body).unwrap_err();
+    /// assert_eq!(e.code(), Some("Sms.Weird.Code"));
+    /// ```
+    pub fn code(&self) -> Option<&str> {
+        match &self.inner.repr {
+            Repr::Api { code, .. } => Some(code),
+            _ => None,
+        }
+    }
+
+    /// The classified code of an API error; `None` for every other kind of error.
+    ///
+    /// ```
+    /// # use tencent_action::prelude::*;
+    /// # #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+    /// # pub struct DescribeZones { pub total_count: u64 }
+    /// use tencent_action::CommonCode;
+    /// let body = r#"{"Response": {"Error": {"Code": "RequestLimitExceeded", "Message": "slow down"}, "RequestId": "r2"}}"#;
+    /// let e = tencent_action::from_str::<DescribeZones>(body).unwrap_err();
+    /// assert_eq!(e.typed_code(), Some(&CommonCode::RequestLimitExceeded));
+    /// ```
+    pub fn typed_code(&self) -> Option<&C> {
+        match &self.inner.repr {
+            Repr::Api { typed, .. } => Some(typed),
+            _ => None,
+        }
+    }
+
+    /// The category of the API error's code (`AuthFailure` for every `AuthFailure.*`), when the
+    /// part before its first dot is a known category.
+    ///
+    /// ```
+    /// # use tencent_action::prelude::*;
+    /// # #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+    /// # pub struct DescribeZones { pub total_count: u64 }
+    /// use tencent_action::Category;
+    /// let body = r#"{"Response": {"Error": {"Code": "InvalidParameterValue.InstanceIdMalformed", "Message": "bad id"}, "RequestId": "r3"}}"#;
+    /// let e = tencent_action::from_str::<DescribeZones>(body).unwrap_err();
+    /// assert_eq!(e.category(), Some(Category::InvalidParameterValue));
+    /// ```
+    pub fn category(&self) -> Option<Category> {
+        self.code().and_then(Category::of)
+    }
+
+    /// The API error's code when it is exactly one of the 26 common codes.
+    ///
+    /// ```
+    /// # use tencent_action::prelude::*;
+    /// # #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+    /// # pub struct DescribeZones { pub total_count: u64 }
+    /// use tencent_action::CommonCode;
+    /// let body = r#"{"Response": {"Error": {"Code": "InternalError", "Message": "try later"}, "RequestId": "r4"}}"#;
+    /// let e = tencent_action::from_str::<DescribeZones>(body).unwrap_err();
+    /// assert_eq!(e.common_code(), Some(CommonCode::InternalError));
+    /// ```
+    pub fn common_code(&self) -> Option<CommonCode> {
+        self.code().and_then(CommonCode::exact)
+    }
+
+    /// The service's message of an API error. Messages change over time: decide on
+    /// [`code`](Error::code), show the message.
+    ///
+    /// ```
+    /// # use tencent_action::prelude::*;
+    /// # #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+    /// # pub struct DescribeZones { pub total_count: u64 }
+    /// let body = r#"{"Response": {"Error": {"Code": "InternalError", "Message": "try later"}, "RequestId": "r5"}}"#;
+    /// let e = tencent_action::from_str::<DescribeZones>(body).unwrap_err();
+    /// assert_eq!(e.message(), Some("try later"));
+    /// ```
+    pub fn message(&self) -> Option<&str> {
+        match &self.inner.repr {
+            Repr::Api { message, .. } => Some(message),
+            _ => None,
+        }
+    }
+
+    /// The response's RequestId, whenever the body (or the `X-TC-RequestId` header) carried one,
+    /// whatever went wrong: quote it to Tencent support.
+    ///
+    /// ```
+    /// # use tencent_action::prelude::*;
+    /// # #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+    /// # pub struct DescribeZones { pub total_count: u64 }
+    /// // The field fails to decode, the RequestId after it is still recovered.
+    /// let body = r#"{"Response": {"TotalCount": "three", "RequestId": "r6"}}"#;
+    /// let e = tencent_action::from_str::<DescribeZones>(body).unwrap_err();
+    /// assert_eq!(e.request_id(), Some("r6"));
+    /// ```
+    pub fn request_id(&self) -> Option<&str> {
+        self.inner.request_id.as_deref()
+    }
+
+    /// The action whose response this error came from (`DescribeInstances`).
+    ///
+    /// ```
+    /// # use tencent_action::prelude::*;
+    /// # #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+    /// # pub struct DescribeZones { pub total_count: u64 }
+    /// let e = tencent_action::from_str::<DescribeZones>("").unwrap_err();
+    /// assert_eq!(e.action(), "DescribeZones");
+    /// ```
+    pub fn action(&self) -> &'static str {
+        self.inner.action
+    }
+
+    /// For a shape error, the path of the value that failed, from the `Response` root:
+    /// `Response.InstanceSet[3].CPU`.
+    ///
+    /// ```
+    /// # use tencent_action::prelude::*;
+    /// # #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+    /// # pub struct DescribeZones { pub total_count: u64 }
+    /// let body = r#"{"Response": {"TotalCount": -1, "RequestId": "r7"}}"#;
+    /// let e = tencent_action::from_str::<DescribeZones>(body).unwrap_err();
+    /// assert_eq!(e.path(), Some("Response.TotalCount"));
+    /// ```
+    pub fn path(&self) -> Option<&str> {
+        match &self.inner.repr {
+            Repr::Shape { path, .. } => Some(path),
+            _ => None,
+        }
+    }
+
+    /// The HTTP status of the response, when the error was decoded from one.
+    ///
+    /// ```
+    /// # use tencent_action::prelude::*;
+    /// # #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+    /// # pub struct DescribeZones { pub total_count: u64 }
+    /// let e = tencent_action::from_str::<DescribeZones>("{}").unwrap_err();
+    /// assert_eq!(e.http_status(), None);
+    /// ```
+    pub fn http_status(&self) -> Option<u16> {
+        self.inner.status
+    }
+
+    /// The numeric `code` of a legacy API 2.0 error body (`{"code": 4100, ...}`).
+    ///
+    /// ```
+    /// # use tencent_action::prelude::*;
+    /// # #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+    /// # pub struct DescribeZones { pub total_count: u64 }
+    /// let body = r#"{"code": 4100, "message": "auth failed", "codeDesc": "AuthFailure"}"#;
+    /// let e = tencent_action::from_str::<DescribeZones>(body).unwrap_err();
+    /// assert_eq!(e.legacy_code(), Some(4100));
+    /// assert_eq!(e.code(), Some("AuthFailure"));
+    /// ```
+    pub fn legacy_code(&self) -> Option<i64> {
+        match &self.inner.repr {
+            Repr::Api { legacy, .. } => *legacy,
+            _ => None,
+        }
+    }
+
+    /// The same error with its code classified by another code type: useful to store errors
+    /// of several actions in one place.
+    ///
+    /// ```
+    /// # use tencent_action::prelude::*;
+    /// # #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+    /// # pub struct DescribeZones { pub total_count: u64 }
+    /// use tencent_action::CommonCode;
+    /// let body = r#"{"Response": {"Error": {"Code": "InternalError", "Message": "m"}, "RequestId": "r"}}"#;
+    /// let e = tencent_action::from_str::<DescribeZones>(body).unwrap_err();
+    /// let e: tencent_action::Error<CommonCode> = e.reclassify();
+    /// assert_eq!(e.typed_code(), Some(&CommonCode::InternalError));
+    /// ```
+    pub fn reclassify<D: ErrorCode>(self) -> Error<D> {
+        let inner = *self.inner;
+        let repr = match inner.repr {
+            Repr::Api {
+                code,
+                message,
+                legacy,
+                ..
+            } => Repr::Api {
+                typed: D::from_code(&code),
+                code,
+                message,
+                legacy,
+            },
+            Repr::Shape { path, reason } => Repr::Shape { path, reason },
+            Repr::Json { reason, excerpt } => Repr::Json { reason, excerpt },
+            Repr::Envelope { problem, excerpt } => Repr::Envelope { problem, excerpt },
+            Repr::Http { reason, excerpt } => Repr::Http { reason, excerpt },
+            Repr::Stream { reason } => Repr::Stream { reason },
+        };
+        Error {
+            inner: Box::new(Inner {
+                repr,
+                action: inner.action,
+                request_id: inner.request_id,
+                status: inner.status,
+                source: inner.source,
+            }),
+        }
+    }
+}
+
+impl<C> fmt::Display for Error<C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let action = self.inner.action;
+        match &self.inner.repr {
+            Repr::Api {
+                code,
+                message,
+                legacy,
+                ..
+            } => {
+                write!(f, "{action} failed: {}", excerpt::one_line(code))?;
+                if let Some(n) = legacy {
+                    write!(f, " (legacy code {n})")?;
+                }
+                if !message.is_empty() {
+                    write!(f, ": {}", excerpt::one_line(message))?;
+                }
+            }
+            Repr::Shape { path, reason } => {
+                write!(f, "cannot decode {action} response at {path}: {reason}")?;
+            }
+            Repr::Json { reason, excerpt } => {
+                write!(
+                    f,
+                    "{action} response is not valid JSON: {reason}; body: \"{excerpt}\""
+                )?;
+            }
+            Repr::Envelope { problem, excerpt } => {
+                write!(
+                    f,
+                    "{action} response is not a Tencent Cloud envelope: {}; body: \"{excerpt}\"",
+                    problem.describe()
+                )?;
+            }
+            Repr::Http { reason, excerpt } => {
+                write!(f, "{action} request failed: {reason}")?;
+                if !excerpt.is_empty() {
+                    write!(f, "; body: \"{excerpt}\"")?;
+                }
+            }
+            Repr::Stream { reason } => {
+                write!(f, "{action} event stream failed: {reason}")?;
+            }
+        }
+        match (self.inner.status, &self.inner.request_id) {
+            (Some(status), Some(id)) => write!(f, " (HTTP {status}, RequestId {id})"),
+            (Some(status), None) => write!(f, " (HTTP {status})"),
+            (None, Some(id)) => write!(f, " (RequestId {id})"),
+            (None, None) => Ok(()),
+        }
+    }
+}
+
+impl<C: fmt::Debug> fmt::Debug for Error<C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut d = f.debug_struct("Error");
+        d.field("kind", &self.kind())
+            .field("action", &self.inner.action);
+        match &self.inner.repr {
+            Repr::Api {
+                code,
+                typed,
+                message,
+                legacy,
+            } => {
+                d.field("code", code).field("typed_code", typed);
+                d.field("message", message);
+                if let Some(legacy) = legacy {
+                    d.field("legacy_code", legacy);
+                }
+            }
+            Repr::Shape { path, reason } => {
+                d.field("path", path).field("reason", reason);
+            }
+            Repr::Json { reason, excerpt } | Repr::Http { reason, excerpt } => {
+                d.field("reason", reason).field("excerpt", excerpt);
+            }
+            Repr::Envelope { problem, excerpt } => {
+                d.field("problem", &problem.describe())
+                    .field("excerpt", excerpt);
+            }
+            Repr::Stream { reason } => {
+                d.field("reason", reason);
+            }
+        }
+        d.field("request_id", &self.inner.request_id);
+        if let Some(status) = self.inner.status {
+            d.field("http_status", &status);
+        }
+        d.finish()
+    }
+}
+
+impl<C: fmt::Debug> std::error::Error for Error<C> {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.inner
+            .source
+            .as_deref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}

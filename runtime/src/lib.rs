@@ -1,0 +1,99 @@
+//! Typed Tencent Cloud API 3.0 responses.
+//!
+//! Every Tencent Cloud API 3.0 product answers in one envelope:
+//! `{"Response": {...fields..., "RequestId": "..."}}` on success and
+//! `{"Response": {"Error": {"Code": "...", "Message": "..."}, "RequestId": "..."}}` on failure.
+//! Declare only the fields of your action; [`#[tencent_action]`](macro@tencent_action) does the
+//! rest: envelope unwrapping in one serde pass, RequestId capture, and error-code mapping.
+//!
+//! ```
+//! use tencent_action::prelude::*;
+//!
+//! #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeInstances")]
+//! #[derive(Debug)]
+//! pub struct DescribeInstances {
+//!     pub total_count: i64,                 // wire name "TotalCount": PascalCase by default
+//!     pub instance_set: Vec<Instance>,      // nested types are ordinary serde types
+//!     #[serde(rename = "CPU")]
+//!     pub cpu: Option<u64>,                 // every serde field attribute is honoured
+//! }
+//!
+//! #[derive(Debug, serde::Deserialize)]
+//! #[serde(rename_all = "PascalCase")]
+//! pub struct Instance {
+//!     pub instance_id: String,
+//! }
+//!
+//! let body = br#"{"Response": {"TotalCount": 1, "InstanceSet": [{"InstanceId": "ins-1"}],
+//!                 "RequestId": "6d1bd3c4-0f21-4d6a-9b43-0a3c6b7e8f90"}}"#;
+//! let out: DescribeInstances = tencent_action::from_slice(body)?;
+//! assert_eq!(out.instance_set[0].instance_id, "ins-1");
+//! assert_eq!(out.request_id(), "6d1bd3c4-0f21-4d6a-9b43-0a3c6b7e8f90");
+//! assert_eq!(DescribeInstances::ACTION, "DescribeInstances");
+//!
+//! let failed = br#"{"Response": {"Error": {"Code": "AuthFailure.SignatureFailure",
+//!                   "Message": "The provided credentials could not be validated."},
+//!                   "RequestId": "ed93f3cb-f35e-473f-b9f3-0d451b8b79c6"}}"#;
+//! let e = tencent_action::from_slice::<DescribeInstances>(failed).unwrap_err();
+//! assert_eq!(e.code(), Some("AuthFailure.SignatureFailure"));
+//! assert_eq!(e.request_id(), Some("ed93f3cb-f35e-473f-b9f3-0d451b8b79c6"));
+//! # Ok::<(), tencent_action::Error>(())
+//! ```
+
+#![deny(missing_docs)]
+#![warn(rust_2018_idioms)]
+
+mod action;
+mod code;
+mod diagnose;
+mod envelope;
+mod error;
+mod excerpt;
+
+pub use action::Action;
+pub use code::{Category, CommonCode, ErrorCode};
+pub use envelope::{from_slice, from_str};
+pub use error::{Error, ErrorKind};
+
+/// Declares a Tencent Cloud API 3.0 response struct.
+///
+/// ```
+/// use tencent_action::prelude::*;
+///
+/// #[tencent_action(service = "cls", version = "2020-10-16", action = "DescribeTopics")]
+/// pub struct DescribeTopics {
+///     pub total_count: u64,
+/// }
+/// assert_eq!(DescribeTopics::SERVICE, "cls");
+/// ```
+///
+/// Arguments, all string literals: `service` (lower-case alphanumeric, the endpoint's host
+/// prefix), `version` (a real `YYYY-MM-DD` date) and `action` (a PascalCase identifier).
+///
+/// The attribute derives `serde::Deserialize` for the struct with `rename_all = "PascalCase"`
+/// (unless the struct sets its own `rename_all`), adds a hidden field holding the RequestId,
+/// and implements [`Action`]. Every serde field attribute works as usual. It checks at compile
+/// time that the struct has named fields, that no field's wire name is `RequestId` or `Error`
+/// (the envelope owns them), that no two fields share a wire name, and that the struct does not
+/// derive `Deserialize` itself.
+pub use tencent_action_macros::tencent_action;
+
+/// The names every user needs: the attribute and the [`Action`] trait.
+///
+/// ```
+/// use tencent_action::prelude::*;
+/// # #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+/// # pub struct DescribeZones { pub total_count: u64 }
+/// assert_eq!(DescribeZones::VERSION, "2017-03-12");
+/// ```
+pub mod prelude {
+    pub use crate::action::Action;
+    pub use tencent_action_macros::tencent_action;
+}
+
+/// Paths the generated code uses; not public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use serde;
+    pub use std::string::String;
+}
