@@ -14,6 +14,9 @@ use crate::ctxt::Ctxt;
 /// The attribute's arguments; each `None` when missing or invalid (already reported).
 #[derive(Default)]
 pub struct Args {
+    /// Keys that were written, valid or not (a misspelt key counts as the key it resembles), so
+    /// a malformed argument is not reported as missing too.
+    pub given: Vec<String>,
     pub service: Option<LitStr>,
     pub version: Option<LitStr>,
     pub action: Option<LitStr>,
@@ -62,7 +65,10 @@ pub fn parse_args(cx: &mut Ctxt, tokens: TokenStream) -> Args {
         let key = ident.to_string();
         if !ALL_KEYS.contains(&key.as_str()) {
             let hint = match did_you_mean(&key, &ALL_KEYS) {
-                Some(best) => format!("; did you mean `{best}`?"),
+                Some(best) => {
+                    args.given.push(best.to_owned());
+                    format!("; did you mean `{best}`?")
+                }
                 None => String::new(),
             };
             cx.error_spanned(
@@ -77,6 +83,7 @@ pub fn parse_args(cx: &mut Ctxt, tokens: TokenStream) -> Args {
             continue;
         }
         seen.push((key.clone(), ident.span()));
+        args.given.push(key.clone());
         let value = match &meta {
             Meta::NameValue(nv) => &nv.value,
             _ => {

@@ -9,7 +9,7 @@ use crate::ctxt::Ctxt;
 /// Checks the arguments: present, and each of the right form.
 pub fn check_args(cx: &mut Ctxt, args: &Args) {
     match &args.service {
-        None => missing(cx, "service = \"cvm\""),
+        None => missing(cx, args, "service = \"cvm\""),
         Some(lit) => {
             let s = lit.value();
             let ok = s.starts_with(|c: char| c.is_ascii_lowercase())
@@ -27,7 +27,7 @@ pub fn check_args(cx: &mut Ctxt, args: &Args) {
         }
     }
     match &args.version {
-        None => missing(cx, "version = \"YYYY-MM-DD\""),
+        None => missing(cx, args, "version = \"YYYY-MM-DD\""),
         Some(lit) => {
             if let Err(why) = check_date(&lit.value()) {
                 cx.error_at(
@@ -38,7 +38,7 @@ pub fn check_args(cx: &mut Ctxt, args: &Args) {
         }
     }
     match &args.action {
-        None => missing(cx, "action = \"DescribeInstances\""),
+        None => missing(cx, args, "action = \"DescribeInstances\""),
         Some(lit) => {
             let s = lit.value();
             let ok = s.starts_with(|c: char| c.is_ascii_uppercase())
@@ -56,8 +56,12 @@ pub fn check_args(cx: &mut Ctxt, args: &Args) {
     }
 }
 
-fn missing(cx: &mut Ctxt, example: &str) {
+fn missing(cx: &mut Ctxt, args: &Args, example: &str) {
     let key = example.split(' ').next().unwrap_or(example);
+    if args.given.iter().any(|k| k == key) {
+        // Written but malformed: that error is already reported at the argument.
+        return;
+    }
     cx.error_at(
         Span::call_site(),
         format!("#[tencent_action] is missing `{key}`: add `{example}`"),

@@ -1,0 +1,10 @@
+use tencent_action::prelude::*;
+
+#[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeInstances")]
+pub struct DescribeInstances {
+    pub total_count: u64,
+    #[serde(rename = "TotalCount")]
+    pub count: u64,
+}
+
+fn main() {}

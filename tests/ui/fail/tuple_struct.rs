@@ -1,0 +1,6 @@
+use tencent_action::prelude::*;
+
+#[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeInstances")]
+pub struct DescribeInstances(pub u64);
+
+fn main() {}
