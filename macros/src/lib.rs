@@ -1,10 +1,10 @@
 //! The procedural macro of [`tencent-action`](https://docs.rs/tencent-action): use it through
 //! that crate, which re-exports it and holds the runtime the generated code calls.
 //!
-//! The stages, one file each, after serde_derive and thiserror: [`attr`] parses the attribute's
-//! arguments and the serde attributes that decide wire names, [`ast`] models the input struct,
-//! [`valid`] checks the model, [`expand`] generates code. Every error is collected in a
-//! [`ctxt::Ctxt`] with the span of the token to change, so one build reports all of them.
+//! The stages, one file each, after serde_derive and thiserror: `attr` parses the attribute's
+//! arguments and the serde attributes that decide wire names, `ast` models the input struct,
+//! `valid` checks the model, `expand` generates code. Every error is collected in a
+//! `ctxt::Ctxt` with the span of the token to change, so one build reports all of them.
 
 mod ast;
 mod attr;

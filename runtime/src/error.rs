@@ -193,6 +193,7 @@ impl<C> Error<C> {
     /// ```
     /// # use tencent_action::prelude::*;
     /// # #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+    /// # #[derive(Debug)]
     /// # pub struct DescribeZones { pub total_count: u64 }
     /// let e = tencent_action::from_str::<DescribeZones>("<html>502 Bad Gateway</html>").unwrap_err();
     /// assert_eq!(e.kind(), tencent_action::ErrorKind::Json);
@@ -216,6 +217,7 @@ impl<C> Error<C> {
     /// ```
     /// # use tencent_action::prelude::*;
     /// # #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+    /// # #[derive(Debug)]
     /// # pub struct DescribeZones { pub total_count: u64 }
     /// let body = r#"{"Response": {"RequestId": "r1", "Error": {"Code": "Sms.Weird.Code", "Message": "m"}}}"#;
     /// let e = tencent_action::from_str::<DescribeZones>(body).unwrap_err();
@@ -233,6 +235,7 @@ impl<C> Error<C> {
     /// ```
     /// # use tencent_action::prelude::*;
     /// # #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+    /// # #[derive(Debug)]
     /// # pub struct DescribeZones { pub total_count: u64 }
     /// use tencent_action::CommonCode;
     /// let body = r#"{"Response": {"Error": {"Code": "RequestLimitExceeded", "Message": "slow down"}, "RequestId": "r2"}}"#;
@@ -252,6 +255,7 @@ impl<C> Error<C> {
     /// ```
     /// # use tencent_action::prelude::*;
     /// # #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+    /// # #[derive(Debug)]
     /// # pub struct DescribeZones { pub total_count: u64 }
     /// use tencent_action::Category;
     /// let body = r#"{"Response": {"Error": {"Code": "InvalidParameterValue.InstanceIdMalformed", "Message": "bad id"}, "RequestId": "r3"}}"#;
@@ -267,6 +271,7 @@ impl<C> Error<C> {
     /// ```
     /// # use tencent_action::prelude::*;
     /// # #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+    /// # #[derive(Debug)]
     /// # pub struct DescribeZones { pub total_count: u64 }
     /// use tencent_action::CommonCode;
     /// let body = r#"{"Response": {"Error": {"Code": "InternalError", "Message": "try later"}, "RequestId": "r4"}}"#;
@@ -283,6 +288,7 @@ impl<C> Error<C> {
     /// ```
     /// # use tencent_action::prelude::*;
     /// # #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+    /// # #[derive(Debug)]
     /// # pub struct DescribeZones { pub total_count: u64 }
     /// let body = r#"{"Response": {"Error": {"Code": "InternalError", "Message": "try later"}, "RequestId": "r5"}}"#;
     /// let e = tencent_action::from_str::<DescribeZones>(body).unwrap_err();
@@ -301,6 +307,7 @@ impl<C> Error<C> {
     /// ```
     /// # use tencent_action::prelude::*;
     /// # #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+    /// # #[derive(Debug)]
     /// # pub struct DescribeZones { pub total_count: u64 }
     /// // The field fails to decode, the RequestId after it is still recovered.
     /// let body = r#"{"Response": {"TotalCount": "three", "RequestId": "r6"}}"#;
@@ -316,6 +323,7 @@ impl<C> Error<C> {
     /// ```
     /// # use tencent_action::prelude::*;
     /// # #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+    /// # #[derive(Debug)]
     /// # pub struct DescribeZones { pub total_count: u64 }
     /// let e = tencent_action::from_str::<DescribeZones>("").unwrap_err();
     /// assert_eq!(e.action(), "DescribeZones");
@@ -330,6 +338,7 @@ impl<C> Error<C> {
     /// ```
     /// # use tencent_action::prelude::*;
     /// # #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+    /// # #[derive(Debug)]
     /// # pub struct DescribeZones { pub total_count: u64 }
     /// let body = r#"{"Response": {"TotalCount": -1, "RequestId": "r7"}}"#;
     /// let e = tencent_action::from_str::<DescribeZones>(body).unwrap_err();
@@ -347,6 +356,7 @@ impl<C> Error<C> {
     /// ```
     /// # use tencent_action::prelude::*;
     /// # #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+    /// # #[derive(Debug)]
     /// # pub struct DescribeZones { pub total_count: u64 }
     /// let e = tencent_action::from_str::<DescribeZones>("{}").unwrap_err();
     /// assert_eq!(e.http_status(), None);
@@ -360,6 +370,7 @@ impl<C> Error<C> {
     /// ```
     /// # use tencent_action::prelude::*;
     /// # #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+    /// # #[derive(Debug)]
     /// # pub struct DescribeZones { pub total_count: u64 }
     /// let body = r#"{"code": 4100, "message": "auth failed", "codeDesc": "AuthFailure"}"#;
     /// let e = tencent_action::from_str::<DescribeZones>(body).unwrap_err();
@@ -379,6 +390,7 @@ impl<C> Error<C> {
     /// ```
     /// # use tencent_action::prelude::*;
     /// # #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+    /// # #[derive(Debug)]
     /// # pub struct DescribeZones { pub total_count: u64 }
     /// use tencent_action::CommonCode;
     /// let body = r#"{"Response": {"Error": {"Code": "InternalError", "Message": "m"}, "RequestId": "r"}}"#;

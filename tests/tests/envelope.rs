@@ -159,6 +159,7 @@ fn an_error_envelope_wins_over_a_data_field_that_does_not_fit() {
 fn shape_error_display_names_path_reason_action_and_request_id() {
     #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeInstances")]
     #[derive(Debug)]
+    #[allow(dead_code)] // read only through Debug
     pub struct Instances {
         pub instance_set: Vec<Inst>,
     }
