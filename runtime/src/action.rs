@@ -36,7 +36,26 @@ pub trait Action {
     type Code: ErrorCode;
 
     /// The `RequestId` of the response this value was decoded from (empty when the response had
-    /// none, which Tencent's services never do).
+    /// none, which Tencent's services never do). Quote it to Tencent support.
+    ///
+    /// ```
+    /// use tencent_action::prelude::*;
+    ///
+    /// #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+    /// #[derive(Default)]
+    /// pub struct DescribeZones {
+    ///     pub total_count: u64,
+    /// }
+    ///
+    /// let out: DescribeZones = tencent_action::from_str(
+    ///     r#"{"Response": {"RequestId": "6ef60bec-0242-43af-bb20-270359fb54a7", "TotalCount": 3}}"#,
+    /// ).unwrap();
+    /// assert_eq!(out.request_id(), "6ef60bec-0242-43af-bb20-270359fb54a7");
+    ///
+    /// // Values built by hand (in tests, say) have an empty RequestId.
+    /// let built = DescribeZones { total_count: 1, ..Default::default() };
+    /// assert_eq!(built.request_id(), "");
+    /// ```
     fn request_id(&self) -> &str;
 
     #[doc(hidden)]
