@@ -5,10 +5,12 @@
 //! arguments and the serde attributes that decide wire names, `ast` models the input struct,
 //! `valid` checks the model, `expand` generates code. Every error is collected in a
 //! `ctxt::Ctxt` with the span of the token to change, so one build reports all of them.
+//! `codes` holds the function-like `error_codes!`, staged the same way.
 
 mod ast;
 mod attr;
 mod case;
+mod codes;
 mod ctxt;
 mod expand;
 mod valid;
@@ -19,4 +21,10 @@ use proc_macro::TokenStream;
 #[proc_macro_attribute]
 pub fn tencent_action(args: TokenStream, input: TokenStream) -> TokenStream {
     expand::tencent_action(args.into(), input.into()).into()
+}
+
+/// Declares a product's error codes as an enum; see `tencent_action::error_codes!`.
+#[proc_macro]
+pub fn error_codes(input: TokenStream) -> TokenStream {
+    codes::error_codes(input.into()).into()
 }
