@@ -49,11 +49,80 @@ mod diagnose;
 mod envelope;
 mod error;
 mod excerpt;
+mod predicates;
 
 pub use action::Action;
 pub use code::{Category, CommonCode, ErrorCode};
 pub use envelope::{from_slice, from_str};
 pub use error::{Error, ErrorKind};
+pub use predicates::RATE_LIMIT_CODES;
+
+/// Declares a product's (or an action's) error codes once, as an enum that response structs
+/// name with `#[tencent_action(..., codes = SmsCode)]`.
+///
+/// ```
+/// use tencent_action::prelude::*;
+/// use tencent_action::{Category, CommonCode, ErrorCode};
+///
+/// tencent_action::error_codes! {
+///     /// SMS 2021-01-11 error codes (an excerpt).
+///     pub enum SmsCode {
+///         /// The number is on the do-not-disturb list.
+///         "FailedOperation.PhoneNumberInBlacklist",
+///         "LimitExceeded.PhoneNumberThirtySecondLimit"
+///         "InvalidParameter"                      // a common code, listed: its own variant
+///         "UnsupportedOperation." as UnsupportedOperationBare,
+///     }
+/// }
+///
+/// #[tencent_action(service = "sms", version = "2021-01-11", action = "SendSms", codes = SmsCode)]
+/// #[derive(Debug)]
+/// pub struct SendSms {
+///     pub send_status_set: Vec<serde_json::Value>,
+/// }
+///
+/// // 1. A listed code: its variant.
+/// assert_eq!(SmsCode::from_code("FailedOperation.PhoneNumberInBlacklist"),
+///            SmsCode::FailedOperationPhoneNumberInBlacklist);
+/// assert_eq!(SmsCode::from_code("UnsupportedOperation."), SmsCode::UnsupportedOperationBare);
+/// // 2. A common code the list does not name.
+/// assert_eq!(SmsCode::from_code("InternalError"), SmsCode::Common(CommonCode::InternalError));
+/// // 3. An unlisted code of a known category, verbatim.
+/// assert_eq!(SmsCode::from_code("LimitExceeded.New"),
+///            SmsCode::Category(Category::LimitExceeded, "LimitExceeded.New".into()));
+/// // 4. Anything else, verbatim.
+/// assert_eq!(SmsCode::from_code("Sms.Weird"), SmsCode::Other("Sms.Weird".into()));
+///
+/// let body = r#"{"Response": {"Error": {"Code": "LimitExceeded.PhoneNumberThirtySecondLimit",
+///     "Message": "slow down"}, "RequestId": "r1"}}"#;
+/// let e = tencent_action::from_str::<SendSms>(body).unwrap_err();
+/// assert_eq!(e.typed_code(), Some(&SmsCode::LimitExceededPhoneNumberThirtySecondLimit));
+/// assert_eq!(e.code(), Some("LimitExceeded.PhoneNumberThirtySecondLimit"));
+/// ```
+///
+/// Syntax: the enum's attributes and doc comments, its visibility, `enum Name`, then the codes
+/// in braces, each a string literal exactly as Tencent publishes it, optionally preceded by doc
+/// comments and followed by `as VariantName`; commas between codes are optional. Several enums
+/// can share one invocation.
+///
+/// Variant names: the parts of the code between dots and underscores, each with its first
+/// letter upper-cased, joined (`LimitExceeded.IPv6AddressNum` → `LimitExceededIPv6AddressNum`);
+/// a trailing dot becomes `Dot` (`UnsupportedOperation.` → `UnsupportedOperationDot`).
+///
+/// After the listed codes the enum has `Common(CommonCode)` (a common code the list does not
+/// name), `Category(Category, String)` (an unlisted code whose part before the first dot is a
+/// known [`Category`]) and `Other(String)` (anything else); decoding tries the steps in that
+/// order, after the exact code. The exact step is a switch on the code's length and on single
+/// bytes, then one string comparison: no allocation, no scan of the list. The enum derives
+/// `Clone`, `Debug`, `PartialEq`, `Eq` and `Hash`, and implements [`ErrorCode`], `Display` and
+/// `FromStr`, with inherent `ALL`, `exact`, `as_str` and `category`.
+///
+/// Compile-time checks, each reported at the token to change, all in one build: a code that is
+/// not well-formed (ASCII letters, digits, `_` and `.`, starting with an upper-case letter, no
+/// empty part except a trailing one), the same code twice (both places shown), two codes with
+/// one variant name (both places shown), a variant named `Common`, `Category`, `Other` or
+/// `Self`, and any attribute other than a doc comment on a code.
+pub use tencent_action_macros::error_codes;
 
 /// Declares a Tencent Cloud API 3.0 response struct.
 ///
