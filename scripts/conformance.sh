@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Conformance against Tencent's published example responses (README section `conformance`).
+#
+# Downloads tccli (pinned) from PyPI, generates one #[tencent_action] struct per action of
+# SMS 2021-01-11 and CVM 2017-03-12 that has an example (tools/codegen), builds them in a
+# throwaway crate under .cache/conformance, and decodes every example with
+# tencent_action::from_str and from_slice. Examples that contradict their own schema are
+# listed with their path and reason and compared with scripts/conformance-expected.tsv:
+# any other failure, or a listed case that changes, is a regression and fails the run.
+#
+# Not part of `cargo test` (it needs the network once; later runs use .cache/).
+# Usage: scripts/conformance.sh [--update]   (--update rewrites the expectations file)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+
+tccli_version=3.1.189.1
+cache=$root/.cache/tccli
+unpacked=$cache/$tccli_version
+services=(sms/v20210111 cvm/v20170312)
+
+mkdir -p "$cache"
+wheel=$(ls "$cache"/tccli-"$tccli_version"-*.whl 2>/dev/null | head -n 1 || true)
+if [ -z "$wheel" ]; then
+    python3 -m pip download --quiet --disable-pip-version-check --no-deps \
+        "tccli==$tccli_version" -d "$cache"
+    wheel=$(ls "$cache"/tccli-"$tccli_version"-*.whl | head -n 1)
+fi
+for s in "${services[@]}"; do
+    if [ ! -f "$unpacked/tccli/services/$s/examples.json" ]; then
+        # A wheel is a zip; python's zipfile needs nothing installed beyond pip's python.
+        python3 - "$wheel" "$unpacked" "${services[@]}" <<'PY'
+import sys, zipfile
+wheel, dest, services = sys.argv[1], sys.argv[2], sys.argv[3:]
+with zipfile.ZipFile(wheel) as z:
+    for s in services:
+        for name in ("api.json", "examples.json"):
+            z.extract(f"tccli/services/{s}/{name}", dest)
+PY
+        break
+    fi
+done
+
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$root/target}
+args=()
+for s in "${services[@]}"; do
+    args+=(--service "$unpacked/tccli/services/$s/api.json" "$unpacked/tccli/services/$s/examples.json")
+done
+crate=$root/.cache/conformance
+cargo run --quiet -p tencent-action-codegen -- conformance \
+    --out-dir "$crate" --runtime "$root/runtime" "${args[@]}"
+# The workspace's lock file: the same dependency versions, so the build reuses what
+# `cargo test --workspace` compiled in the same target directory.
+cmp -s Cargo.lock "$crate/Cargo.lock" || cp Cargo.lock "$crate/Cargo.lock"
+cargo run --quiet --manifest-path "$crate/Cargo.toml" -- \
+    --expected "$root/scripts/conformance-expected.tsv" "$@"

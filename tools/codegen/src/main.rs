@@ -1,0 +1,127 @@
+//! `tencent-action-codegen`: response structs from a Tencent Cloud `api.json`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use tencent_action_codegen::{generate, write_conformance_crate, Api, ConformanceService, Options};
+
+const USAGE: &str = "\
+usage:
+  tencent-action-codegen --api API_JSON (--all | ACTION...) [--codes PATH] [--no-imports] [--out FILE]
+      Writes one #[tencent_action] struct per ACTION (or every action with --all), the model
+      types they use and doc comments from the spec, to FILE or standard output.
+      --codes PATH     add `codes = PATH` to every attribute (a product's error-code enum)
+      --no-imports     leave out the `use` lines (when pasting into a module that has them)
+  tencent-action-codegen conformance --out-dir DIR --runtime DIR (--service API_JSON EXAMPLES_JSON)...
+      Writes the conformance harness crate (see scripts/conformance.sh).";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("-h" | "--help") | None => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Some("conformance") => conformance(&args[1..]),
+        Some("generate") => structs(&args[1..]),
+        Some(_) => structs(&args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("tencent-action-codegen: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+type Result<T = ()> = std::result::Result<T, Box<dyn std::error::Error + Send + Sync>>;
+
+fn read(path: &str) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|e| format!("reading {path}: {e}").into())
+}
+
+fn value<'a>(it: &mut impl Iterator<Item = &'a String>, flag: &str) -> Result<&'a String> {
+    it.next()
+        .ok_or_else(|| format!("{flag} needs a value\n{USAGE}").into())
+}
+
+fn structs(args: &[String]) -> Result {
+    let mut api_path = None;
+    let mut all = false;
+    let mut out_path = None;
+    let mut options = Options::default();
+    let mut actions: Vec<String> = Vec::new();
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--api" => api_path = Some(value(&mut it, "--api")?.clone()),
+            "--all" => all = true,
+            "--out" => out_path = Some(value(&mut it, "--out")?.clone()),
+            "--codes" => options.codes = Some(value(&mut it, "--codes")?.clone()),
+            "--no-imports" => options.imports = false,
+            flag if flag.starts_with('-') => {
+                return Err(format!("unknown option {flag}\n{USAGE}").into())
+            }
+            list => actions.extend(
+                list.split(',')
+                    .map(str::trim)
+                    .filter(|a| !a.is_empty())
+                    .map(str::to_owned),
+            ),
+        }
+    }
+    let api_path = api_path.ok_or_else(|| format!("--api is required\n{USAGE}"))?;
+    let api = Api::from_json(&read(&api_path)?).map_err(|e| format!("{api_path}: {e}"))?;
+    if all {
+        actions.extend(api.action_names().map(str::to_owned));
+    }
+    if actions.is_empty() {
+        return Err(format!("name at least one action, or --all\n{USAGE}").into());
+    }
+    let actions: Vec<&str> = actions.iter().map(String::as_str).collect();
+    let generated = generate(&api, &actions, &options)?;
+    for warning in &generated.warnings {
+        eprintln!("warning: {warning}");
+    }
+    match out_path {
+        Some(path) => {
+            std::fs::write(&path, &generated.source).map_err(|e| format!("writing {path}: {e}"))?
+        }
+        None => print!("{}", generated.source),
+    }
+    Ok(())
+}
+
+fn conformance(args: &[String]) -> Result {
+    let mut out_dir = None;
+    let mut runtime = None;
+    let mut services = Vec::new();
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--out-dir" => out_dir = Some(PathBuf::from(value(&mut it, "--out-dir")?)),
+            "--runtime" => runtime = Some(PathBuf::from(value(&mut it, "--runtime")?)),
+            "--service" => {
+                let api_path = value(&mut it, "--service")?;
+                let examples_path = value(&mut it, "--service")?;
+                let api =
+                    Api::from_json(&read(api_path)?).map_err(|e| format!("{api_path}: {e}"))?;
+                let examples_path = std::path::absolute(examples_path)?;
+                let examples = read(&examples_path.display().to_string())?;
+                services.push(ConformanceService::new(api, examples_path, &examples)?);
+            }
+            other => return Err(format!("unknown argument {other}\n{USAGE}").into()),
+        }
+    }
+    let out_dir = out_dir.ok_or_else(|| format!("--out-dir is required\n{USAGE}"))?;
+    let runtime = runtime.ok_or_else(|| format!("--runtime is required\n{USAGE}"))?;
+    let runtime = std::path::absolute(runtime)?;
+    let files = write_conformance_crate(&out_dir, &runtime, &services)?;
+    eprintln!(
+        "wrote {} files of the conformance crate to {}",
+        files.len(),
+        out_dir.display()
+    );
+    Ok(())
+}

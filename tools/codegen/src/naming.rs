@@ -1,0 +1,435 @@
+//! Rust names for wire names, and doc comments for spec text.
+
+/// Rust's strict and reserved keywords (2021 edition, plus `gen` of 2024).
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "self", "Self", "static", "struct", "super", "trait", "true", "try", "type",
+    "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
+/// Keywords that cannot be raw identifiers.
+const NOT_RAW: &[&str] = &["crate", "self", "Self", "super", "_"];
+
+/// Type names the generated code uses itself: a model with one of these names gets `Model`
+/// appended so it does not shadow them.
+const TAKEN_TYPES: &[&str] = &[
+    "Action",
+    "Box",
+    "Deserialize",
+    "Option",
+    "Result",
+    "Self",
+    "String",
+    "Vec",
+];
+
+/// A struct field: its Rust name and, when serde's `PascalCase` rule would not give the wire
+/// name back from it, the wire name for `#[serde(rename = "...")]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct FieldName {
+    pub(crate) ident: String,
+    pub(crate) rename: Option<String>,
+}
+
+/// The snake_case field for a PascalCase wire name: `InstanceId` → `instance_id`,
+/// `CPU` → `cpu` (with a rename), `Type` → `r#type`, `IPv6Addresses` → `i_pv6_addresses`.
+pub(crate) fn field_name(wire: &str) -> FieldName {
+    let mut base = snake_case(wire);
+    if base.is_empty() || base.starts_with(|c: char| c.is_ascii_digit()) {
+        base.insert_str(0, "f_");
+    }
+    let ident = if KEYWORDS.contains(&base.as_str()) {
+        if NOT_RAW.contains(&base.as_str()) {
+            format!("{base}_")
+        } else {
+            format!("r#{base}")
+        }
+    } else {
+        base
+    };
+    let unraw = ident.strip_prefix("r#").unwrap_or(&ident);
+    let rename = (pascal_case(unraw) != wire).then(|| wire.to_owned());
+    FieldName { ident, rename }
+}
+
+/// Splits a wire name into lower-case words joined by `_`: a word starts at an upper-case
+/// letter after a lower-case letter or digit, and at the last upper-case letter of an acronym
+/// followed by a lower-case letter. Characters that cannot be in an identifier become `_`.
+pub(crate) fn snake_case(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = String::with_capacity(name.len() + 4);
+    for (i, &c) in chars.iter().enumerate() {
+        if !(c.is_ascii_alphanumeric() || c == '_') {
+            if !out.ends_with('_') {
+                out.push('_');
+            }
+            continue;
+        }
+        if c.is_ascii_uppercase() && i > 0 && !out.is_empty() && !out.ends_with('_') {
+            let prev = chars[i - 1];
+            let next_lower = chars.get(i + 1).is_some_and(|n| n.is_ascii_lowercase());
+            if prev.is_ascii_lowercase()
+                || prev.is_ascii_digit()
+                || (prev.is_ascii_uppercase() && next_lower)
+            {
+                out.push('_');
+            }
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    let trimmed = out.trim_matches('_');
+    trimmed.to_owned()
+}
+
+/// serde's `rename_all = "PascalCase"` for a field name.
+pub(crate) fn pascal_case(field: &str) -> String {
+    let mut out = String::with_capacity(field.len());
+    let mut capitalize = true;
+    for c in field.chars() {
+        if c == '_' {
+            capitalize = true;
+        } else if capitalize {
+            out.push(c.to_ascii_uppercase());
+            capitalize = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A Rust type name for an object name: characters that cannot be in an identifier dropped,
+/// the first letter upper-cased, and `Model` appended to names the generated code uses.
+pub(crate) fn type_name(object: &str) -> String {
+    let mut out: String = object
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect();
+    if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
+        out.insert(0, 'T');
+    }
+    if let Some(first) = out.get(..1) {
+        let upper = first.to_ascii_uppercase();
+        out.replace_range(..1, &upper);
+    }
+    if TAKEN_TYPES.contains(&out.as_str()) || KEYWORDS.contains(&out.as_str()) {
+        out.push_str("Model");
+    }
+    out
+}
+
+/// The lines of a doc comment for spec text: HTML tags dropped (`<br>`, `</p>`, `<li>` turned
+/// into line breaks and list items), common entities decoded, every line trimmed (so nothing
+/// becomes a doctest by indentation), code fences defused, square brackets escaped (no broken
+/// intra-doc links), bare URLs put in angle brackets, long lines wrapped, and runs of blank
+/// lines collapsed. Empty when the text has nothing to say.
+pub(crate) fn doc_lines(text: &str) -> Vec<String> {
+    let text = strip_html(text);
+    let mut lines: Vec<String> = Vec::new();
+    for raw in text.lines() {
+        let line: String = raw
+            .chars()
+            .filter(|c| !c.is_control() || *c == '\t')
+            .collect::<String>()
+            .replace('\t', " ");
+        let line = line.trim();
+        if line.is_empty() {
+            if lines.last().is_some_and(|l| !l.is_empty()) {
+                lines.push(String::new());
+            }
+            continue;
+        }
+        let line = escape_markdown(line);
+        lines.extend(wrap(&line, 96));
+    }
+    while lines.last().is_some_and(String::is_empty) {
+        lines.pop();
+    }
+    lines
+}
+
+fn strip_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    // The target of the `<a href="...">` being read: written after its text.
+    let mut href: Option<String> = None;
+    let mut rest = text;
+    while let Some(start) = rest.find('<') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start..];
+        let end = after.find('>');
+        let tag_like = end.is_some_and(|e| {
+            let inner = &after[1..e];
+            let name = inner.trim_start_matches('/');
+            name.starts_with(|c: char| c.is_ascii_alphabetic()) && !inner.contains('<')
+        });
+        match (tag_like, end) {
+            (true, Some(e)) => {
+                let inner = after[1..e].trim_start_matches('/').to_ascii_lowercase();
+                let name: String = inner
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .collect();
+                match name.as_str() {
+                    "br" | "p" | "div" | "ul" | "ol" | "blockquote" | "tr" | "table" => {
+                        out.push('\n')
+                    }
+                    "li" if !after[1..].starts_with('/') => out.push_str("\n- "),
+                    "td" | "th" => out.push(' '),
+                    "a" if after[1..].starts_with('/') => {
+                        if let Some(url) = href.take() {
+                            out.push_str(" (");
+                            out.push_str(&url);
+                            out.push(')');
+                        }
+                    }
+                    "a" => href = attribute(&after[1..e], "href"),
+                    _ => {}
+                }
+                rest = &after[e + 1..];
+            }
+            _ => {
+                out.push('<');
+                rest = &after[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out.replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// The value of `name="..."` (or `'...'`) in the text of a tag.
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let lower = tag.to_ascii_lowercase();
+    let at = lower.find(&format!("{name}="))? + name.len() + 1;
+    let rest = &tag[at..];
+    let quote = rest.chars().next().filter(|q| *q == '"' || *q == '\'')?;
+    let value = &rest[1..];
+    let end = value.find(quote)?;
+    Some(value[..end].trim().to_owned()).filter(|v| !v.is_empty())
+}
+
+fn escape_markdown(line: &str) -> String {
+    let line = line.replace("```", "'''");
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut rest = line.as_str();
+    while !rest.is_empty() {
+        let url_at = ["https://", "http://"]
+            .iter()
+            .filter_map(|p| rest.find(p))
+            .min();
+        let (before, url) = match url_at {
+            Some(at) => rest.split_at(at),
+            None => (rest, ""),
+        };
+        for c in before.chars() {
+            match c {
+                '[' => out.push_str("\\["),
+                ']' => out.push_str("\\]"),
+                _ => out.push(c),
+            }
+        }
+        if url.is_empty() {
+            break;
+        }
+        let end = url
+            .find(|c: char| {
+                c.is_whitespace()
+                    || !c.is_ascii()
+                    || matches!(c, '"' | '\'' | '<' | '>' | ')' | '(' | '[' | ']' | '`')
+            })
+            .unwrap_or(url.len());
+        let link = url[..end].trim_end_matches(['.', ',', ';', ':']);
+        let after = &url[link.len()..];
+        if out.ends_with('<') {
+            out.push_str(link);
+        } else {
+            out.push('<');
+            out.push_str(link);
+            out.push('>');
+        }
+        rest = after;
+    }
+    out
+}
+
+/// Wraps at spaces to at most `width` columns, counting wide (CJK) characters as two; text
+/// without spaces is cut before a wide letter (never before wide punctuation).
+pub(crate) fn wrap(line: &str, width: usize) -> Vec<String> {
+    let cols = |s: &str| s.chars().map(char_width).sum::<usize>();
+    if cols(line) <= width {
+        return vec![line.to_owned()];
+    }
+    let mut units: Vec<String> = Vec::new();
+    let mut unit = String::new();
+    for c in line.chars() {
+        if char_width(c) == 2 && c.is_alphanumeric() && !unit.is_empty() {
+            units.push(std::mem::take(&mut unit));
+        }
+        unit.push(c);
+        if c == ' ' {
+            units.push(std::mem::take(&mut unit));
+        }
+    }
+    units.push(unit);
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for unit in units {
+        // A line that starts with one of these would turn into a list item, a heading or a
+        // quote: keep such a unit on the line before.
+        let starts_block = unit.starts_with(['-', '*', '+', '#', '>', '=', '|']);
+        if cols(&current) + cols(&unit) > width && !current.trim().is_empty() && !starts_block {
+            out.push(current.trim_end().to_owned());
+            current.clear();
+        }
+        if current.is_empty() {
+            current.push_str(unit.trim_start());
+        } else {
+            current.push_str(&unit);
+        }
+    }
+    if !current.trim().is_empty() {
+        out.push(current.trim_end().to_owned());
+    }
+    out
+}
+
+fn char_width(c: char) -> usize {
+    let wide = matches!(c as u32,
+        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD);
+    if wide {
+        2
+    } else {
+        1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(ident: &str, rename: Option<&str>) -> FieldName {
+        FieldName {
+            ident: ident.to_owned(),
+            rename: rename.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn pascal_names_become_snake_fields_without_rename() {
+        assert_eq!(field_name("InstanceId"), f("instance_id", None));
+        assert_eq!(field_name("TotalCount"), f("total_count", None));
+        assert_eq!(field_name("Ipv6Address"), f("ipv6_address", None));
+        assert_eq!(field_name("DataDisk2"), f("data_disk2", None));
+        assert_eq!(field_name("V2Name"), f("v2_name", None));
+    }
+
+    #[test]
+    fn names_serde_cannot_rebuild_get_a_rename() {
+        assert_eq!(field_name("CPU"), f("cpu", Some("CPU")));
+        assert_eq!(
+            field_name("InstanceID"),
+            f("instance_id", Some("InstanceID"))
+        );
+        assert_eq!(field_name("GPUInfo"), f("gpu_info", Some("GPUInfo")));
+        assert_eq!(field_name("FPGAUrl"), f("fpga_url", Some("FPGAUrl")));
+        assert_eq!(field_name("camelCase"), f("camel_case", Some("camelCase")));
+        assert_eq!(
+            field_name("snake_name"),
+            f("snake_name", Some("snake_name"))
+        );
+        assert_eq!(field_name("2ndDisk"), f("f_2nd_disk", Some("2ndDisk")));
+        assert_eq!(
+            field_name("Weird-Name"),
+            f("weird_name", Some("Weird-Name"))
+        );
+    }
+
+    #[test]
+    fn acronyms_followed_by_words_split_before_the_word() {
+        assert_eq!(snake_case("IPv6Addresses"), "i_pv6_addresses");
+        // serde rebuilds this one exactly, so no rename is needed.
+        assert_eq!(field_name("IPv6Addresses").rename, None);
+        assert_eq!(snake_case("HTTPServer"), "http_server");
+    }
+
+    #[test]
+    fn keywords_become_raw_identifiers_or_get_a_suffix() {
+        assert_eq!(field_name("Type"), f("r#type", None));
+        assert_eq!(field_name("Match"), f("r#match", None));
+        assert_eq!(field_name("Self"), f("self_", None));
+        assert_eq!(field_name("Crate"), f("crate_", None));
+        // serde drops the trailing `_`: `crate_` is read from `Crate`.
+        assert_eq!(pascal_case("crate_"), "Crate");
+    }
+
+    #[test]
+    fn type_names_avoid_the_names_the_code_uses() {
+        assert_eq!(type_name("Instance"), "Instance");
+        assert_eq!(type_name("GPUInfo"), "GPUInfo");
+        assert_eq!(type_name("Option"), "OptionModel");
+        assert_eq!(type_name("String"), "StringModel");
+        assert_eq!(type_name("lowerName"), "LowerName");
+        assert_eq!(type_name("3D"), "T3D");
+    }
+
+    #[test]
+    fn docs_lose_html_and_indentation() {
+        let lines = doc_lines(
+            "First line.<br>    indented second\n\n\n<ul><li>one</li><li>two</li></ul>&lt;tag&gt; &amp;",
+        );
+        assert_eq!(
+            lines,
+            [
+                "First line.",
+                "indented second",
+                "",
+                "- one",
+                "- two",
+                "<tag> &"
+            ]
+        );
+    }
+
+    #[test]
+    fn docs_escape_brackets_fences_and_bare_urls() {
+        let lines = doc_lines("see [1, 2] and https://example.com/a?b=c. ```rust x```");
+        assert_eq!(
+            lines,
+            ["see \\[1, 2\\] and <https://example.com/a?b=c>. '''rust x'''"]
+        );
+        assert_eq!(doc_lines("a <b>bold</b> 1 < 2"), ["a bold 1 < 2"]);
+        assert_eq!(
+            doc_lines("read <a href=\"https://example.com/x\">the guide</a>."),
+            ["read the guide (<https://example.com/x>)."]
+        );
+        assert!(doc_lines("  \n <p></p> ").is_empty());
+    }
+
+    #[test]
+    fn long_lines_wrap_at_spaces_and_between_wide_characters() {
+        let long = "word ".repeat(40);
+        let lines = doc_lines(&long);
+        assert!(lines.len() > 1);
+        assert!(lines.iter().all(|l| l.chars().count() <= 96), "{lines:?}");
+        assert_eq!(lines.join(" "), long.trim());
+
+        let dashes = format!("{} - {}", "x".repeat(90), "y".repeat(20));
+        let lines = doc_lines(&dashes);
+        assert!(lines.iter().all(|l| !l.starts_with('-')), "{lines:?}");
+
+        let cjk = "实例".repeat(60);
+        let lines = doc_lines(&cjk);
+        assert!(lines.len() > 1);
+        assert!(lines.iter().all(|l| l.chars().count() <= 48), "{lines:?}");
+        assert_eq!(lines.concat(), cjk);
+    }
+}
