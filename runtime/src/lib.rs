@@ -50,6 +50,10 @@ mod envelope;
 mod error;
 mod excerpt;
 mod predicates;
+pub mod http;
+#[cfg(feature = "sign")]
+pub mod sign;
+pub mod stream;
 
 pub use action::Action;
 pub use code::{Category, CommonCode, ErrorCode};

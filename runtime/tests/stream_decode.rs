@@ -1,0 +1,233 @@
+//! Decoding `text/event-stream` responses (CLS ChatCompletions).
+
+use std::io::{self, BufReader, Read};
+
+use tencent_action::prelude::*;
+use tencent_action::stream::{self, Events};
+use tencent_action::{CommonCode, ErrorKind};
+
+#[tencent_action(service = "cls", version = "2020-10-16", action = "ChatCompletions")]
+#[derive(Debug)]
+pub struct ChatCompletionsChunk {
+    pub id: String,
+    pub choices: Vec<Choice>,
+    pub created: u64,
+}
+
+#[derive(Debug, serde::Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct Choice {
+    pub delta: Delta,
+    pub finish_reason: Option<String>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct Delta {
+    pub content: Option<String>,
+    pub role: Option<String>,
+}
+
+/// Shaped like the documented ChatCompletions stream (CLS 2020-10-16).
+const GOOD: &str = concat!(
+    "id: 1\n",
+    "data: {\"RequestId\":\"5b2c1d3e-aaaa\",\"Id\":\"c-1\",\"Choices\":[{\"Delta\":{\"Content\":\"根据\",\"Role\":\"assistant\",\"ReasoningContent\":null},\"Index\":0,\"FinishReason\":null}],\"Created\":1775103178,\"Model\":\"text2sql\",\"Object\":\"chat.completion.chunk\",\"Usage\":{}}\n",
+    "\n",
+    ": a comment line is ignored\n",
+    "id: 2\r\n",
+    "data: {\"RequestId\":\"5b2c1d3e-aaaa\",\"Id\":\"c-1\",\"Choices\":[{\"Delta\":{\"Content\":\"您的需求\",\"Role\":null,\"ReasoningContent\":null},\"Index\":0,\"FinishReason\":null}],\"Created\":1775103178,\"Model\":\"text2sql\",\"Object\":\"chat.completion.chunk\",\"Usage\":{}}\r\n",
+    "\r\n",
+    "id: 3\n",
+    "data: {\"RequestId\":\"5b2c1d3e-aaaa\",\"Id\":\"c-1\",\"Choices\":[{\"Delta\":{\"Content\":null,\"Role\":null,\"ReasoningContent\":null},\"Index\":0,\"FinishReason\":\"stop\"}],\"Created\":1775103181,\"Model\":\"text2sql\",\"Object\":\"chat.completion.chunk\",\"Usage\":{\"PromptTokens\":12482,\"CompletionTokens\":175,\"TotalTokens\":12657}}\n",
+    "\n",
+);
+
+fn events(body: &str) -> Events<&[u8], ChatCompletionsChunk> {
+    Events::new(body.as_bytes())
+}
+
+#[test]
+fn a_good_stream_decodes_every_event_in_order() {
+    let all: Vec<_> = events(GOOD).collect::<Result<_, _>>().unwrap();
+    assert_eq!(all.len(), 3);
+    let ids: Vec<_> = all.iter().map(|e| e.id()).collect();
+    assert_eq!(ids, [Some("1"), Some("2"), Some("3")]);
+    let text: String = all
+        .iter()
+        .filter_map(|e| e.data().choices[0].delta.content.clone())
+        .collect();
+    assert_eq!(text, "根据您的需求");
+    assert_eq!(
+        all[0].data().choices[0].delta.role.as_deref(),
+        Some("assistant")
+    );
+    assert_eq!(
+        all[2].data().choices[0].finish_reason.as_deref(),
+        Some("stop")
+    );
+    assert!(all.iter().all(|e| e.data().request_id() == "5b2c1d3e-aaaa"));
+    assert_eq!(all[0].data().id, "c-1");
+}
+
+#[test]
+fn the_last_event_may_lack_its_blank_line_when_complete() {
+    // The published example ends right after the last `data:` line.
+    let body = GOOD.trim_end();
+    assert_eq!(events(body).filter(Result::is_ok).count(), 3);
+}
+
+#[test]
+fn multi_line_data_is_joined_and_done_ends_the_stream() {
+    let body =
+        "data: {\"RequestId\": \"r\", \"Id\": \"x\",\ndata:  \"Choices\": [], \"Created\": 1}\n\n\
+                data: [DONE]\n\ndata: {\"never\": \"read\"}\n\n";
+    let all: Vec<_> = events(body).collect::<Result<_, _>>().unwrap();
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].data().created, 1);
+}
+
+#[test]
+fn an_error_event_is_an_api_error_and_ends_the_stream() {
+    let body = format!(
+        "{}id: 4\ndata: {{\"Error\": {{\"Code\": \"FailedOperation\", \"Message\": \"model busy\"}}, \
+         \"RequestId\": \"err-id\"}}\n\n{}",
+        &GOOD[..GOOD.find("\n\n").unwrap() + 2],
+        GOOD
+    );
+    let mut it = events(&body);
+    assert!(it.next().unwrap().is_ok());
+    let e = it.next().unwrap().unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Api);
+    assert_eq!(e.code(), Some("FailedOperation"));
+    assert_eq!(e.message(), Some("model busy"));
+    assert_eq!(e.request_id(), Some("err-id"));
+    assert!(it.next().is_none(), "the iterator ends after an error");
+}
+
+#[test]
+fn an_error_wrapped_in_response_is_an_api_error() {
+    let body = "data: {\"Response\": {\"Error\": {\"Code\": \"AuthFailure.SignatureFailure\", \
+                \"Message\": \"m\"}, \"RequestId\": \"wrapped\"}}\n\n";
+    let e = events(body).next().unwrap().unwrap_err();
+    assert_eq!(
+        e.typed_code(),
+        Some(&CommonCode::AuthFailureSignatureFailure)
+    );
+    assert_eq!(e.request_id(), Some("wrapped"));
+}
+
+#[test]
+fn a_truncated_stream_is_a_stream_error_with_the_last_request_id() {
+    let cut = &GOOD[..GOOD.find("id: 2").unwrap() + 60];
+    let mut it = events(cut);
+    assert!(it.next().unwrap().is_ok());
+    let e = it.next().unwrap().unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Stream);
+    assert_eq!(e.request_id(), Some("5b2c1d3e-aaaa"));
+    assert!(e.to_string().contains("cut off"), "{e}");
+    assert!(it.next().is_none());
+}
+
+#[test]
+fn invalid_json_data_is_a_stream_error() {
+    for data in ["not json", "[1, 2]", "{\"a\": 1} trailing", "{\"a\": }"] {
+        let body = format!("id: 9\ndata: {data}\n\n");
+        let e = events(&body).next().unwrap().unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Stream, "{data}");
+        assert!(e.to_string().contains("event 1 (id 9)"), "{e}");
+    }
+}
+
+#[test]
+fn a_shape_error_in_an_event_says_where() {
+    let body =
+        "data: {\"RequestId\": \"r\", \"Id\": \"x\", \"Choices\": [], \"Created\": \"soon\"}\n\n";
+    let e = events(body).next().unwrap().unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Shape);
+    assert!(e.path().unwrap().ends_with("Created"), "{:?}", e.path());
+    assert_eq!(e.request_id(), Some("r"));
+}
+
+/// A reader that yields some bytes, then fails.
+struct Broken<'a>(&'a [u8]);
+
+impl Read for Broken<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.0.is_empty() {
+            return Err(io::Error::new(
+                io::ErrorKind::ConnectionReset,
+                "connection reset",
+            ));
+        }
+        let n = self.0.len().min(buf.len());
+        buf[..n].copy_from_slice(&self.0[..n]);
+        self.0 = &self.0[n..];
+        Ok(n)
+    }
+}
+
+#[test]
+fn an_io_error_is_a_stream_error_with_its_source() {
+    let first = &GOOD[..GOOD.find("\n\n").unwrap() + 2];
+    let reader = BufReader::new(Broken(first.as_bytes()));
+    let mut it: Events<_, ChatCompletionsChunk> = Events::new(reader);
+    assert!(it.next().unwrap().is_ok());
+    let e = it.next().unwrap().unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Stream);
+    assert!(e.to_string().contains("connection reset"), "{e}");
+    let source = std::error::Error::source(&e).unwrap();
+    assert!(source.downcast_ref::<io::Error>().is_some());
+}
+
+#[test]
+fn from_response_uses_the_header_request_id_and_decodes_json_errors() {
+    let headers = [
+        ("Content-Type", "text/event-stream"),
+        ("X-TC-RequestId", "hdr-id"),
+    ];
+    let body = "data: {\"Id\": \"x\", \"Choices\": [], \"Created\": 1}\n\n";
+    let mut it =
+        stream::from_response::<ChatCompletionsChunk, _, _>(200, headers, body.as_bytes()).unwrap();
+    assert_eq!(it.next().unwrap().unwrap().data().request_id(), "hdr-id");
+
+    // A refused request is answered as plain JSON, not as a stream.
+    let refused = br#"{"Response": {"Error": {"Code": "AuthFailure.SecretIdNotFound",
+        "Message": "m"}, "RequestId": "r0"}}"#;
+    let e = stream::from_response::<ChatCompletionsChunk, _, _>(
+        200,
+        [("Content-Type", "application/json")],
+        &refused[..],
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.typed_code(),
+        Some(&CommonCode::AuthFailureSecretIdNotFound)
+    );
+
+    // A gateway page is an HTTP error with the status.
+    let e = stream::from_response::<ChatCompletionsChunk, _, _>(
+        504,
+        [("Content-Type", "text/html")],
+        &b"<html>504 Gateway Time-out</html>"[..],
+    )
+    .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Http);
+    assert_eq!(e.http_status(), Some(504));
+
+    // A successful non-stream answer is not what a stream reader expects.
+    let plain = br#"{"Response": {"Id": "x", "Choices": [], "Created": 1, "RequestId": "r"}}"#;
+    let e = stream::from_response::<ChatCompletionsChunk, _, _>(
+        200,
+        [("Content-Type", "application/json")],
+        &plain[..],
+    )
+    .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Http);
+    assert!(e.to_string().contains("application/json"), "{e}");
+}
+
+#[test]
+fn events_without_data_are_skipped_and_an_empty_stream_is_empty() {
+    assert_eq!(events("").count(), 0);
+    assert_eq!(events("id: 1\n\nretry: 10\n\n: ping\n\n").count(), 0);
+}
