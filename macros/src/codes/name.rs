@@ -14,11 +14,11 @@ pub fn check_code(code: &str) -> Result<(), String> {
     if code.is_empty() {
         return Err("the code is empty".to_owned());
     }
-    if let Some(c) = code.chars().find(|c| c.is_whitespace()) {
-        return Err(format!(
-            "it contains whitespace ({}); a code has none",
-            c.escape_default()
-        ));
+    if code.trim() != code {
+        return Err("it starts or ends with whitespace".to_owned());
+    }
+    if code.chars().any(char::is_whitespace) {
+        return Err("it contains whitespace; a code has none".to_owned());
     }
     if let Some(c) = code
         .chars()
@@ -93,7 +93,11 @@ mod tests {
     fn malformed_codes_say_why() {
         let cases = [
             ("", "empty"),
-            ("FailedOperation.PhoneNumberInBlacklist ", "whitespace"),
+            (
+                "FailedOperation.PhoneNumberInBlacklist ",
+                "ends with whitespace",
+            ),
+            ("\tFailedOperation", "starts or ends with whitespace"),
             ("Failed Operation", "whitespace"),
             ("FailedOperation-X", "`-` is not allowed"),
             ("FailedOperation.错误", "is not allowed"),
