@@ -49,8 +49,8 @@ mod diagnose;
 mod envelope;
 mod error;
 mod excerpt;
-mod predicates;
 pub mod http;
+mod predicates;
 #[cfg(feature = "sign")]
 pub mod sign;
 pub mod stream;

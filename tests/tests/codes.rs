@@ -16,6 +16,9 @@ tencent_action::error_codes! {
         "InternalError.Timeout"
         "InternalError.db_error"
         "InvalidParameter"
+        // Both would derive `InvalidParameterValueTooLarge`: each keeps `_` after its category.
+        "InvalidParameter.ValueTooLarge"
+        "InvalidParameterValue.TooLarge"
         "LimitExceeded.GlobalSmsSendingRateLimit",
         "LimitExceeded.IPv6AddressNum",
         "LimitExceeded.PhoneNumberThirtySecondLimit",
@@ -37,6 +40,14 @@ fn listed() -> Vec<(&'static str, SmsCode)> {
         ("InternalError.Timeout", SmsCode::InternalErrorTimeout),
         ("InternalError.db_error", SmsCode::InternalErrorDbError),
         ("InvalidParameter", SmsCode::InvalidParameter),
+        (
+            "InvalidParameter.ValueTooLarge",
+            SmsCode::InvalidParameter_ValueTooLarge,
+        ),
+        (
+            "InvalidParameterValue.TooLarge",
+            SmsCode::InvalidParameterValue_TooLarge,
+        ),
         (
             "LimitExceeded.GlobalSmsSendingRateLimit",
             SmsCode::LimitExceededGlobalSmsSendingRateLimit,

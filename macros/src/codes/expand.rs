@@ -144,13 +144,23 @@ pub fn expand(decl: &Checked) -> TokenStream {
 
 fn variant_def(v: &Variant) -> TokenStream {
     let Variant {
-        docs, code, ident, ..
+        docs,
+        code,
+        ident,
+        split_from,
     } = v;
-    let code_doc = if docs.is_empty() {
+    let mut code_doc = if docs.is_empty() {
         format!("The code `{code}`.")
     } else {
         format!("Code: `{code}`.")
     };
+    let mut allow = quote!();
+    if let Some(other) = split_from {
+        code_doc.push_str(&format!(
+            " Named with `_` after the category because `{other}` derives the same name without it."
+        ));
+        allow = quote!(#[allow(non_camel_case_types)]);
+    }
     let gap = if docs.is_empty() {
         quote!()
     } else {
@@ -160,6 +170,7 @@ fn variant_def(v: &Variant) -> TokenStream {
         #(#docs)*
         #gap
         #[doc = #code_doc]
+        #allow
         #ident,
     }
 }

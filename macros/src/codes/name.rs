@@ -69,9 +69,30 @@ pub fn variant_name(code: &str) -> String {
     name
 }
 
+/// The variant name of a well-formed code that shares its [`variant_name`] with another code:
+/// the same, with `_` where the first dot was.
+///
+/// `InvalidParameter.ValueTooLarge` → `InvalidParameter_ValueTooLarge` and
+/// `InvalidParameterValue.TooLarge` → `InvalidParameterValue_TooLarge` (both derive
+/// `InvalidParameterValueTooLarge`); a code without a dot keeps its name.
+pub fn split_variant_name(code: &str) -> String {
+    let name = variant_name(code);
+    match code.split_once('.') {
+        Some((head, _)) => {
+            let head = variant_name(head);
+            // `variant_name(code)` starts with `variant_name(head)`: the head's pieces come first.
+            match name.strip_prefix(head.as_str()) {
+                Some(rest) => format!("{head}_{rest}"),
+                None => name,
+            }
+        }
+        None => name,
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{check_code, variant_name};
+    use super::{check_code, split_variant_name, variant_name};
 
     #[test]
     fn published_forms_are_well_formed() {
@@ -135,6 +156,31 @@ mod tests {
         ];
         for (code, name) in cases {
             assert_eq!(variant_name(code), name, "{code}");
+        }
+    }
+
+    #[test]
+    fn split_variant_names_keep_the_category_apart() {
+        let cases = [
+            (
+                "InvalidParameter.ValueTooLarge",
+                "InvalidParameter_ValueTooLarge",
+            ),
+            (
+                "InvalidParameterValue.TooLarge",
+                "InvalidParameterValue_TooLarge",
+            ),
+            (
+                "InvalidParameterValueTooLarge",
+                "InvalidParameterValueTooLarge",
+            ),
+            ("A.B.C", "A_BC"),
+            ("AB.C", "AB_C"),
+            ("UnsupportedOperation.", "UnsupportedOperation_Dot"),
+            ("Internal_error.x", "InternalError_X"),
+        ];
+        for (code, name) in cases {
+            assert_eq!(split_variant_name(code), name, "{code}");
         }
     }
 }

@@ -1,5 +1,6 @@
-//! Checks on a declaration as a whole. Every problem is reported at the token to change; the
-//! entries that pass are kept, so the enum is generated even when some codes are wrong.
+//! Checks on a declaration as a whole, and the variant name of each code. Every problem is
+//! reported at the token to change; the entries that pass are kept, so the enum is generated
+//! even when some codes are wrong.
 
 use std::collections::HashMap;
 
@@ -28,19 +29,125 @@ pub struct Variant {
     pub code: String,
     /// Derived from the code (spanned at its literal) or the user's `as` name.
     pub ident: Ident,
+    /// When the name keeps `_` after the category because another code derives the plain
+    /// name too: that other code.
+    pub split_from: Option<String>,
 }
 
-/// Checks `decl`: each code well-formed, no code twice, no variant name twice, no reserved
-/// variant name, only doc comments on codes.
+/// An entry that passed the per-code checks, before its name is settled.
+struct Candidate {
+    docs: Vec<Attribute>,
+    code: String,
+    span: Span,
+    rename: Option<Ident>,
+    /// Only doc comments were attached.
+    attrs_ok: bool,
+}
+
+/// Checks `decl`: only doc comments on codes, each code well-formed, no code twice, no
+/// variant name twice, no reserved variant name.
+///
+/// Naming: a code gets [`name::variant_name`] unless it is renamed with `as`. When several
+/// codes that are not renamed derive the same name (CVM 2017-03-12 publishes both
+/// `InvalidParameter.ValueTooLarge` and `InvalidParameterValue.TooLarge`), each of them gets
+/// [`name::split_variant_name`] instead, which keeps `_` where the first dot was; a clash that
+/// remains, or one involving an `as` name, is an error at both places.
 pub fn check(cx: &mut Ctxt, decl: Decl) -> Checked {
-    let mut variants: Vec<Variant> = Vec::with_capacity(decl.entries.len());
-    // Where each code and each variant name was first declared.
+    let enum_ident = &decl.ident;
+    let mut candidates: Vec<Candidate> = Vec::with_capacity(decl.entries.len());
+    // Where each code was first declared.
     let mut codes: HashMap<String, Span> = HashMap::new();
-    let mut names: HashMap<String, (Span, String)> = HashMap::new();
     for entry in decl.entries {
-        if let Some(variant) = check_entry(cx, &decl.ident, entry, &mut codes, &mut names) {
-            variants.push(variant);
+        if let Some(c) = check_entry(cx, enum_ident, entry, &mut codes) {
+            candidates.push(c);
         }
+    }
+
+    // How many codes (not renamed) derive each plain name.
+    let mut derived: HashMap<String, Vec<String>> = HashMap::new();
+    for c in candidates.iter().filter(|c| c.rename.is_none()) {
+        derived
+            .entry(name::variant_name(&c.code))
+            .or_default()
+            .push(c.code.clone());
+    }
+
+    let mut variants: Vec<Variant> = Vec::with_capacity(candidates.len());
+    // Where each variant name was first taken, and by which code.
+    let mut names: HashMap<String, (Span, String)> = HashMap::new();
+    for c in candidates {
+        let (name, name_span, split_from) = match &c.rename {
+            Some(ident) => (ident.to_string(), ident.span(), None),
+            None => {
+                let plain = name::variant_name(&c.code);
+                let other = derived
+                    .get(&plain)
+                    .and_then(|sharing| sharing.iter().find(|o| **o != c.code));
+                match other {
+                    Some(other) => (
+                        name::split_variant_name(&c.code),
+                        c.span,
+                        Some(other.clone()),
+                    ),
+                    None => (plain, c.span, None),
+                }
+            }
+        };
+        let code = &c.code;
+        let mut ok = c.attrs_ok;
+        if RESERVED.contains(&name.as_str()) || name == "Self" {
+            let what = if name == "Self" {
+                "`Self` cannot name a variant".to_owned()
+            } else {
+                format!("`{enum_ident}::{name}` is the variant for codes the list does not name")
+            };
+            let how = if c.rename.is_some() {
+                "is named"
+            } else {
+                "derives the variant name"
+            };
+            cx.error_at(
+                name_span,
+                format!(
+                    "\"{code}\" {how} `{name}`, but {what}; choose another name with `\"{code}\" as {name}Code`"
+                ),
+            );
+            ok = false;
+        }
+        if let Some((first_span, first_code)) = names.get(&name) {
+            cx.error_at(
+                name_span,
+                format!(
+                    "\"{code}\" and \"{first_code}\" both map to the variant `{enum_ident}::{name}`{}; name one of them with `as`, like `\"{code}\" as OtherName`",
+                    if split_from.is_some() {
+                        " (even with `_` kept after the category)"
+                    } else {
+                        ""
+                    }
+                ),
+            );
+            cx.error_at(
+                *first_span,
+                format!("\"{first_code}\" maps to `{enum_ident}::{name}` here"),
+            );
+            continue;
+        }
+        names.insert(name.clone(), (name_span, code.clone()));
+        if !ok {
+            continue;
+        }
+        let ident = match c.rename {
+            Some(ident) => ident,
+            // A derived name is ASCII letters and digits (and `_` when split), starting with an
+            // upper-case letter, and not `Self` (checked above): a valid identifier.
+            None => Ident::new(&name, c.span),
+        };
+        variants.push(Variant {
+            docs: c.docs,
+            code: c.code,
+            ident,
+            split_from,
+        });
     }
     Checked {
         attrs: decl.attrs,
@@ -50,19 +157,19 @@ pub fn check(cx: &mut Ctxt, decl: Decl) -> Checked {
     }
 }
 
+/// The checks of one entry on its own, and against the codes before it.
 fn check_entry(
     cx: &mut Ctxt,
     enum_ident: &Ident,
     entry: Entry,
     codes: &mut HashMap<String, Span>,
-    names: &mut HashMap<String, (Span, String)>,
-) -> Option<Variant> {
+) -> Option<Candidate> {
     let Entry {
         attrs,
         code: lit,
         rename,
     } = entry;
-    let mut ok = true;
+    let mut attrs_ok = true;
     let mut docs = Vec::new();
     for attr in attrs {
         if attr.path().is_ident("doc") {
@@ -72,7 +179,7 @@ fn check_entry(
                 &attr,
                 "only doc comments (`///`) can annotate a code; the enum's own attributes go before `enum`",
             );
-            ok = false;
+            attrs_ok = false;
         }
     }
     let code = lit.value();
@@ -96,53 +203,11 @@ fn check_entry(
         return None;
     }
     codes.insert(code.clone(), span);
-
-    let (name, name_span) = match &rename {
-        Some(ident) => (ident.to_string(), ident.span()),
-        None => (name::variant_name(&code), span),
-    };
-    let how = |renamed: bool| {
-        if renamed {
-            "is named".to_owned()
-        } else {
-            "derives the variant name".to_owned()
-        }
-    };
-    if RESERVED.contains(&name.as_str()) || name == "Self" {
-        let what = if name == "Self" {
-            "`Self` cannot name a variant".to_owned()
-        } else {
-            format!("`{enum_ident}::{name}` is the variant for codes the list does not name")
-        };
-        cx.error_at(
-            name_span,
-            format!(
-                "\"{code}\" {} `{name}`, but {what}; choose another name with `\"{code}\" as {name}Code`",
-                how(rename.is_some())
-            ),
-        );
-        ok = false;
-    }
-    if let Some((first_span, first_code)) = names.get(&name) {
-        cx.error_at(
-            name_span,
-            format!(
-                "\"{code}\" and \"{first_code}\" both map to the variant `{enum_ident}::{name}`; name one of them with `as`, like `\"{code}\" as OtherName`"
-            ),
-        );
-        cx.error_at(
-            *first_span,
-            format!("\"{first_code}\" maps to `{enum_ident}::{name}` here"),
-        );
-        return None;
-    }
-    names.insert(name.clone(), (name_span, code.clone()));
-    if !ok {
-        return None;
-    }
-    let ident = match rename {
-        Some(ident) => ident,
-        None => Ident::new(&name, span),
-    };
-    Some(Variant { docs, code, ident })
+    Some(Candidate {
+        docs,
+        code,
+        span,
+        rename,
+        attrs_ok,
+    })
 }
