@@ -261,15 +261,18 @@ impl Request {
         }
     }
 
-    /// A `POST` request for the action `T` answers, with `payload` as its JSON body.
+    /// A `POST` request for the action `T` answers, with `payload` as its JSON body (`{}` when
+    /// it serializes to `null`, e.g. `&()` for an action without parameters).
     ///
     /// ```
     /// use tencent_action::prelude::*;
     /// use tencent_action::sign::Request;
     /// # #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
     /// # pub struct DescribeZones { pub total_count: u64 }
-    /// let request = Request::post::<DescribeZones>(&serde_json::json!({}))?;
+    /// let request = Request::post::<DescribeZones>(&())?;
     /// assert_eq!(request.action(), "DescribeZones");
+    /// let signed = request.sign(&tencent_action::sign::Credential::new("id", "key"))?;
+    /// assert_eq!(signed.body(), b"{}");
     /// # Ok::<(), tencent_action::sign::SignError>(())
     /// ```
     ///
@@ -330,6 +333,10 @@ impl Request {
         match self.method {
             Method::Post => {
                 self.body = serde_json::to_vec(payload).map_err(SignError::Payload)?;
+                if self.body == b"null" {
+                    // No parameters (`()`, `None`): the empty object, as the SDKs send it.
+                    self.body = b"{}".to_vec();
+                }
             }
             Method::Get => {
                 let value = serde_json::to_value(payload).map_err(SignError::Payload)?;
