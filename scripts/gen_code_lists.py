@@ -135,7 +135,7 @@ def wheel(service, version):
     found = [f for f in os.listdir(CACHE) if f.startswith(prefix) and f.endswith(".whl")]
     if not found:
         subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
+            [sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check", "--no-deps",
              "--only-binary", ":all:", "-d", CACHE, f"{package}=={version}"],
             check=True,
         )
@@ -151,7 +151,7 @@ def latest_wheel(service):
     os.makedirs(CACHE, exist_ok=True)
     before = set(os.listdir(CACHE))
     subprocess.run(
-        [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary",
+        [sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check", "--no-deps", "--only-binary",
          ":all:", "-d", CACHE, package],
         check=True,
     )
@@ -437,7 +437,8 @@ def print_declaration(service, api_dir, enum, version):
     codes = parse_codes(read_member(path, f"tencentcloud/{service}/{api_dir}/errorcodes.py"))
     date = f"{api_dir[1:5]}-{api_dir[5:7]}-{api_dir[7:9]}"
     enum = enum or service[:1].upper() + service[1:] + "Code"
-    title = f"{service.upper()} {date} error codes, from {os.path.basename(path)}."
+    sdk = os.path.basename(path).split("-")[1]
+    title = f"{service.upper()} {date} error codes, from tencentcloud-sdk-python-{service} {sdk}."
     print("\n".join(declaration(enum, title, codes)))
 
 

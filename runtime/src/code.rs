@@ -8,7 +8,8 @@ use std::str::FromStr;
 ///
 /// Decoding calls [`from_code`](ErrorCode::from_code) once per API error; the raw string stays
 /// available through [`Error::code`](crate::Error::code) whatever the classification.
-/// [`CommonCode`] implements it for actions that declare no product codes.
+/// [`CommonCode`] implements it for actions that declare no product codes; every enum
+/// declared with [`error_codes!`](crate::error_codes) implements it for a product's codes.
 pub trait ErrorCode: Clone + fmt::Debug + PartialEq + Send + Sync + 'static {
     /// Classifies a raw code. Never fails: a code the type does not list is kept verbatim.
     ///
