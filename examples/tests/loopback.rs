@@ -313,3 +313,38 @@ fn the_built_in_loopback_client_round_trips() {
         .unwrap();
     assert!(signed.url().starts_with("http://127.0.0.1:"));
 }
+
+/// The README's signing snippet, verbatim but for the credential and the endpoint.
+#[test]
+fn the_readme_snippet_works() -> Result<(), Box<dyn std::error::Error>> {
+    #[tencent_action(service = "sms", version = "2021-01-11", action = "SendSms")]
+    pub struct SendSms {
+        pub send_status_set: Vec<serde_json::Value>,
+    }
+    let server = server();
+    let credential = Credential::new(ID, KEY);
+
+    let signed = Request::post::<SendSms>(&serde_json::json!({
+        "PhoneNumberSet": ["+8618501234444"], "SmsSdkAppId": "1400006666",
+        "SignName": "腾讯云", "TemplateId": "1110", "TemplateParamSet": ["4370"],
+    }))?
+    .region("ap-guangzhou")
+    .endpoint(server.endpoint())
+    .sign(&credential)?;
+
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false) // non-2xx answers are decoded too
+        .build()
+        .into();
+    let mut request = agent.post(signed.url());
+    for (name, value) in signed.headers() {
+        request = request.header(*name, value);
+    }
+    let mut response = request.send(signed.body())?;
+    let body = response.body_mut().read_to_vec()?;
+    let status = response.status().as_u16();
+    let out: SendSms = tencent_action::http::from_response(status, response.headers(), &body)?;
+    assert_eq!(out.send_status_set.len(), 1);
+    assert_eq!(out.request_id().len(), 36);
+    Ok(())
+}
