@@ -3,9 +3,12 @@
 //! The success path reads the body once: the `Response` object's [`MapAccess`] is wrapped in
 //! [`Intercept`], which takes the `RequestId` and `Error` entries for itself, wherever they
 //! stand, and hands every other entry to the user's derived `Deserialize`. No
-//! `serde_json::Value`, no buffering, no second parse. When anything fails, the failure path
+//! `serde_json::Value`, no buffering, no second parse. The entries before the first data key
+//! are read by the envelope itself (that key is then replayed to the user's struct), so an
+//! error envelope never starts the user's `Deserialize` nor pays for stopping it. When anything fails, the failure path
 //! in [`crate::diagnose`] re-reads the body to say exactly what and where.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -389,9 +392,24 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for ResponseVisitor<T> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Outcome<T>, A::Error> {
         let mut slots = Slots::default();
+        // The envelope's own entries that come before the first data field are read here, so
+        // an error envelope (`Error` and `RequestId` only, in either order) never starts the
+        // user's `Deserialize` and never pays for stopping it.
+        let first = loop {
+            match map.next_key_seed(PeekSeed)? {
+                None => break Pending::End,
+                Some(Peeked::RequestId) => slots.request_id = map.next_value_seed(StringSeed)?,
+                Some(Peeked::Error) => {
+                    let error = map.next_value()?;
+                    return rest_of_error(map, error, slots.request_id);
+                }
+                Some(Peeked::Other(key)) => break Pending::Key(key),
+            }
+        };
         let data = T::deserialize(MapAccessDeserializer::new(Intercept {
             map: &mut map,
             slots: &mut slots,
+            pending: first,
         }));
         match (data, slots.error.take()) {
             // The derived visitor read the object to its end; RequestId was taken on the way.
@@ -399,25 +417,80 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for ResponseVisitor<T> {
                 data,
                 request_id: slots.request_id,
             }),
-            (_, Some(error)) => {
-                // Stopped at `Error`: read the rest of the object for a RequestId after it.
-                while let Some(key) = map.next_key::<ResponseKey>()? {
-                    match key {
-                        ResponseKey::RequestId => {
-                            slots.request_id = map.next_value_seed(StringSeed)?
-                        }
-                        ResponseKey::Other => {
-                            map.next_value::<IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Outcome::Api {
-                    error,
-                    request_id: slots.request_id,
-                })
-            }
+            // Stopped at an `Error` that came after data fields.
+            (_, Some(error)) => rest_of_error(map, error, slots.request_id),
             (Err(err), None) => Err(err),
         }
+    }
+}
+
+/// After `Error`: reads the rest of the `Response` object for a RequestId after it.
+fn rest_of_error<'de, A: MapAccess<'de>, T>(
+    mut map: A,
+    error: ErrorBody,
+    mut request_id: Option<String>,
+) -> Result<Outcome<T>, A::Error> {
+    while let Some(key) = map.next_key::<ResponseKey>()? {
+        match key {
+            ResponseKey::RequestId => request_id = map.next_value_seed(StringSeed)?,
+            ResponseKey::Other => {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+    }
+    Ok(Outcome::Api { error, request_id })
+}
+
+/// A key of `Response` read before the user's struct starts.
+enum Peeked<'de> {
+    RequestId,
+    Error,
+    /// The first data key, handed to the user's struct as its first key.
+    Other(Cow<'de, str>),
+}
+
+/// What [`Intercept`] hands out before reading on.
+enum Pending<'de> {
+    /// The first data key, already read.
+    Key(Cow<'de, str>),
+    /// The object ended before any data key.
+    End,
+    /// Nothing: read the next key.
+    None,
+}
+
+struct PeekSeed;
+
+impl<'de> DeserializeSeed<'de> for PeekSeed {
+    type Value = Peeked<'de>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for PeekSeed {
+    type Value = Peeked<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a field name")
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(match v {
+            "RequestId" => Peeked::RequestId,
+            "Error" => Peeked::Error,
+            _ => Peeked::Other(Cow::Borrowed(v)),
+        })
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        // A key that is not a plain slice of the body (it held an escape): rare, so copied.
+        Ok(match v {
+            "RequestId" => Peeked::RequestId,
+            "Error" => Peeked::Error,
+            _ => Peeked::Other(Cow::Owned(v.to_owned())),
+        })
     }
 }
 
@@ -430,18 +503,31 @@ pub(crate) enum ResponseKey {
 }
 
 /// The `Response` object as the user's struct sees it: every entry but `RequestId` and `Error`.
-struct Intercept<'a, A> {
+struct Intercept<'a, 'de, A> {
     map: &'a mut A,
     slots: &'a mut Slots,
+    pending: Pending<'de>,
 }
 
-impl<'de, A: MapAccess<'de>> MapAccess<'de> for Intercept<'_, A> {
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for Intercept<'_, 'de, A> {
     type Error = A::Error;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, A::Error> {
+        match std::mem::replace(&mut self.pending, Pending::None) {
+            Pending::None => {}
+            Pending::End => return Ok(None),
+            Pending::Key(Cow::Borrowed(key)) => {
+                return seed
+                    .deserialize(BorrowedStrDeserializer::new(key))
+                    .map(Some)
+            }
+            Pending::Key(Cow::Owned(key)) => {
+                return seed.deserialize(key.into_deserializer()).map(Some)
+            }
+        }
         let mut seed = Some(seed);
         loop {
             let key = self.map.next_key_seed(KeySeed { user: &mut seed })?;
@@ -551,6 +637,43 @@ mod tests {
                 _ => panic!("not data: {body}"),
             }
         }
+    }
+
+    #[test]
+    fn error_envelope_in_either_order_never_reaches_the_user_struct() {
+        for body in [
+            r#"{"Response": {"Error": {"Code": "InternalError", "Message": "m"}, "RequestId": "r"}}"#,
+            r#"{"Response": {"RequestId": "r", "Error": {"Code": "InternalError", "Message": "m"}}}"#,
+        ] {
+            match run(body).unwrap() {
+                Outcome::Api { error, request_id } => {
+                    assert_eq!(error.code.as_deref(), Some("InternalError"));
+                    assert_eq!(request_id.as_deref(), Some("r"));
+                }
+                _ => panic!("not an API error: {body}"),
+            }
+        }
+    }
+
+    #[test]
+    fn first_data_key_is_handed_to_the_user_struct_even_when_escaped() {
+        // `\u0043` is `C`: the key is not a plain slice of the body, so it is replayed owned.
+        match run(r#"{"Response": {"Total\u0043ount": 3, "RequestId": "r"}}"#).unwrap() {
+            Outcome::Data { data, request_id } => {
+                assert_eq!(data, Data { total_count: 3 });
+                assert_eq!(request_id.as_deref(), Some("r"));
+            }
+            _ => panic!("not data"),
+        }
+    }
+
+    #[test]
+    fn response_with_only_a_request_id_is_missing_the_data_fields() {
+        let err = run(r#"{"Response": {"RequestId": "r"}}"#).err().unwrap();
+        assert!(
+            err.to_string().contains("missing field `TotalCount`"),
+            "{err}"
+        );
     }
 
     #[test]
