@@ -440,6 +440,32 @@ fn predicates_are_false_for_errors_that_are_not_api_errors() {
 }
 
 #[test]
+fn predicates_use_the_http_status_only_without_an_api_code() {
+    let html = [("Content-Type", "text/html")];
+    let from = |status: u16, body: &[u8]| {
+        tencent_action::http::from_response::<SendSms, _>(status, html, body).unwrap_err()
+    };
+    let throttled = from(429, b"<html>Too Many Requests</html>");
+    assert_eq!(throttled.kind(), ErrorKind::Http);
+    assert!(throttled.is_throttled() && throttled.is_retryable());
+    assert!(!throttled.is_client_error() && !throttled.is_server_error());
+
+    let gateway = from(502, b"<html>Bad Gateway</html>");
+    assert!(gateway.is_server_error() && !gateway.is_retryable());
+
+    let not_found = from(404, b"<html>Not Found</html>");
+    assert!(not_found.is_client_error() && !not_found.is_auth_failure());
+
+    // An API error decides by its code whatever the status.
+    let api = from(500, body("InvalidParameter", "m").as_bytes());
+    assert_eq!(api.kind(), ErrorKind::Api);
+    assert_eq!(api.http_status(), Some(500));
+    assert!(api.is_client_error() && !api.is_server_error());
+    let api = from(400, body("RequestLimitExceeded", "m").as_bytes());
+    assert!(api.is_throttled() && api.is_retryable());
+}
+
+#[test]
 fn display_is_one_line_with_action_code_message_and_request_id() {
     let e = tencent_action::from_str::<SendSms>(&body(
         "FailedOperation.PhoneNumberInBlacklist",
@@ -471,6 +497,9 @@ fn errors_are_std_errors_send_sync_static() {
     assert_error::<Error>();
     assert_error::<Error<CommonCode>>();
     assert_error::<Error<SmsCode>>();
+    // The other public error types of the runtime.
+    assert_error::<tencent_action::sign::SignError>();
+    assert_error::<tencent_action::sign::Rejection>();
     fn assert_code<C: ErrorCode + std::fmt::Display + std::str::FromStr + Send + Sync + 'static>() {
     }
     assert_code::<SmsCode>();
