@@ -159,10 +159,15 @@ fn strip_html(text: &str) -> String {
         out.push_str(&rest[..start]);
         let after = &rest[start..];
         let end = after.find('>');
+        // `<name ...>`, `</name>`, `<name/>`: a name of letters and digits, then a space, `/`
+        // or `>` (so `<https://...>` and `1 < 2` are text).
         let tag_like = end.is_some_and(|e| {
             let inner = &after[1..e];
             let name = inner.trim_start_matches('/');
-            name.starts_with(|c: char| c.is_ascii_alphabetic()) && !inner.contains('<')
+            let after_name = name.trim_start_matches(|c: char| c.is_ascii_alphanumeric());
+            name.starts_with(|c: char| c.is_ascii_alphabetic())
+                && (after_name.is_empty() || after_name.starts_with([' ', '/', '\t', '\n']))
+                && !inner.contains('<')
         });
         match (tag_like, end) {
             (true, Some(e)) => {
@@ -218,45 +223,61 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
 fn escape_markdown(line: &str) -> String {
     let line = line.replace("```", "'''");
     let mut out = String::with_capacity(line.len() + 8);
-    let mut rest = line.as_str();
-    while !rest.is_empty() {
-        let url_at = ["https://", "http://"]
-            .iter()
-            .filter_map(|p| rest.find(p))
-            .min();
-        let (before, url) = match url_at {
-            Some(at) => rest.split_at(at),
-            None => (rest, ""),
-        };
-        for c in before.chars() {
-            match c {
-                '[' => out.push_str("\\["),
-                ']' => out.push_str("\\]"),
-                _ => out.push(c),
+    let mut i = 0;
+    while let Some(c) = line[i..].chars().next() {
+        let rest = &line[i..];
+        if c == '[' {
+            // A Markdown link `[text](http...)` is kept: it renders as a link.
+            if let Some(len) = markdown_link_len(rest) {
+                out.push_str(&rest[..len]);
+                i += len;
+            } else {
+                out.push_str("\\[");
+                i += 1;
             }
-        }
-        if url.is_empty() {
-            break;
-        }
-        let end = url
-            .find(|c: char| {
-                c.is_whitespace()
-                    || !c.is_ascii()
-                    || matches!(c, '"' | '\'' | '<' | '>' | ')' | '(' | '[' | ']' | '`')
-            })
-            .unwrap_or(url.len());
-        let link = url[..end].trim_end_matches(['.', ',', ';', ':']);
-        let after = &url[link.len()..];
-        if out.ends_with('<') {
-            out.push_str(link);
+        } else if c == ']' {
+            out.push_str("\\]");
+            i += 1;
+        } else if rest.starts_with("https://") || rest.starts_with("http://") {
+            let end = rest
+                .find(|c: char| {
+                    c.is_whitespace()
+                        || !c.is_ascii()
+                        || matches!(c, '"' | '\'' | '<' | '>' | ')' | '(' | '[' | ']' | '`')
+                })
+                .unwrap_or(rest.len());
+            let link = rest[..end].trim_end_matches(['.', ',', ';', ':']);
+            if out.ends_with('<') {
+                out.push_str(link);
+            } else {
+                out.push('<');
+                out.push_str(link);
+                out.push('>');
+            }
+            i += link.len();
         } else {
-            out.push('<');
-            out.push_str(link);
-            out.push('>');
+            out.push(c);
+            i += c.len_utf8();
         }
-        rest = after;
     }
     out
+}
+
+/// The length of the Markdown link `[text](http...)` that `rest` starts with, if it does.
+fn markdown_link_len(rest: &str) -> Option<usize> {
+    let close = rest.find(']')?;
+    if rest[1..close].contains('[') {
+        return None;
+    }
+    let url = rest[close + 1..].strip_prefix('(')?;
+    if !(url.starts_with("http://") || url.starts_with("https://")) {
+        return None;
+    }
+    let end = url.find(')')?;
+    if url[..end].contains(char::is_whitespace) {
+        return None;
+    }
+    Some(close + 2 + end + 1)
 }
 
 /// Wraps at spaces to at most `width` columns, counting wide (CJK) characters as two; text
@@ -412,6 +433,14 @@ mod tests {
             ["read the guide (<https://example.com/x>)."]
         );
         assert!(doc_lines("  \n <p></p> ").is_empty());
+        assert_eq!(
+            doc_lines("see [`Filter`](https://example.com/api#Filter) and [x](y)"),
+            ["see [`Filter`](https://example.com/api#Filter) and \\[x\\](y)"]
+        );
+        assert_eq!(
+            doc_lines("at <https://example.com/a>"),
+            ["at <https://example.com/a>"]
+        );
     }
 
     #[test]
