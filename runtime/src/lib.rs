@@ -111,7 +111,11 @@ pub use predicates::RATE_LIMIT_CODES;
 ///
 /// Variant names: the parts of the code between dots and underscores, each with its first
 /// letter upper-cased, joined (`LimitExceeded.IPv6AddressNum` → `LimitExceededIPv6AddressNum`);
-/// a trailing dot becomes `Dot` (`UnsupportedOperation.` → `UnsupportedOperationDot`).
+/// a trailing dot becomes `Dot` (`UnsupportedOperation.` → `UnsupportedOperationDot`). When
+/// several codes would get one name, each of them keeps `_` where its first dot was: CVM
+/// 2017-03-12 lists `InvalidParameter.ValueTooLarge` and `InvalidParameterValue.TooLarge`, which
+/// become `InvalidParameter_ValueTooLarge` and `InvalidParameterValue_TooLarge`. `as Name`
+/// overrides any of this.
 ///
 /// After the listed codes the enum has `Common(CommonCode)` (a common code the list does not
 /// name), `Category(Category, String)` (an unlisted code whose part before the first dot is a
@@ -124,8 +128,9 @@ pub use predicates::RATE_LIMIT_CODES;
 /// Compile-time checks, each reported at the token to change, all in one build: a code that is
 /// not well-formed (ASCII letters, digits, `_` and `.`, starting with an upper-case letter, no
 /// empty part except a trailing one), the same code twice (both places shown), two codes with
-/// one variant name (both places shown), a variant named `Common`, `Category`, `Other` or
-/// `Self`, and any attribute other than a doc comment on a code.
+/// one variant name even with the `_` rule, or an `as` name already taken (both places shown),
+/// a variant named `Common`, `Category`, `Other` or `Self`, and any attribute other than a doc
+/// comment on a code.
 pub use tencent_action_macros::error_codes;
 
 /// Declares a Tencent Cloud API 3.0 response struct.

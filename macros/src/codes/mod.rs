@@ -83,6 +83,30 @@ mod tests {
     }
 
     #[test]
+    fn every_lookup_is_byte_switches_then_one_comparison() {
+        // 600 codes, many of one length and sharing long prefixes.
+        let mut codes = Vec::new();
+        for category in ["FailedOperation", "InvalidParameterValue", "LimitExceeded"] {
+            for i in 0..200 {
+                codes.push(format!("{category}.Code{i:03}"));
+            }
+        }
+        let literals = codes.iter().map(|c| proc_macro2::Literal::string(c));
+        let out = expand(quote!(pub enum Big { #(#literals)* }));
+        assert!(!out.contains("compile_error"));
+        // Each code is compared whole exactly once, at its own leaf: no fallback `match` on
+        // the string, no loop.
+        let start = out.find("pub fn exact").unwrap();
+        let end = out.find("pub fn as_str").unwrap();
+        let exact = &out[start..end];
+        assert_eq!(exact.matches("if code ==").count(), codes.len());
+        assert!(!exact.contains("match code {"), "fallback used");
+        assert!(!exact.contains("for "), "a loop");
+        assert!(!exact.contains("iter"), "a loop");
+        assert!(exact.contains("match bytes . len ()"));
+    }
+
+    #[test]
     fn syntax_errors_are_compile_errors_not_panics() {
         for input in [
             quote!(),
