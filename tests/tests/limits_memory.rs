@@ -123,14 +123,13 @@ fn many_objects(size: usize) -> Vec<u8> {
 /// `{"Response": {"TemplateContent": "<size bytes>", ...}}`; with `escapes`, one `\n` and
 /// one `\u4e2d` every 64 bytes.
 fn long_string(size: usize, escapes: bool) -> Vec<u8> {
-    let mut content = String::with_capacity(size);
-    while content.len() < size {
-        if escapes && content.len() % 64 == 0 {
-            content.push_str("\\n\\u4e2d");
-        } else {
-            content.push('x');
-        }
-    }
+    // 64 bytes of JSON text: the two escapes (8 bytes) and 56 plain bytes.
+    let unit = if escapes {
+        format!("\\n\\u4e2d{}", "x".repeat(56))
+    } else {
+        "x".repeat(64)
+    };
+    let content = unit.repeat(size.div_ceil(64));
     format!(r#"{{"Response": {{"TemplateContent": "{content}", "RequestId": "r"}}}}"#).into_bytes()
 }
 
