@@ -8,7 +8,12 @@ so their dependencies are identical. Builds each once (dependencies are built th
 shared), then RUNS times touches its lib.rs and rebuilds it, alternating the two crates;
 prints the median of each and the ratio. Only the generated crate itself is timed.
 
-    scripts/compile_time.sh [--structs 600] [--runs 5] [--release] [--expand]
+Two kinds of build are timed (--mode): "full", with CARGO_INCREMENTAL=0, so every rebuild
+compiles the whole crate as a clean build or CI does; and "incremental", cargo's default for
+debug builds, where an unchanged crate's analysis is reused and the rebuild is mostly macro
+expansion (proc macros always rerun): the worst case for a proc macro's share.
+
+    scripts/compile_time.sh [--structs 600] [--runs 5] [--mode full|incremental|both] [--release] [--expand]
 
 The crates live under $CARGO_TARGET_DIR/compile-time (or target/compile-time).
 """
@@ -126,16 +131,16 @@ serde = {{ version = "1", features = ["derive"] }}
     return crate
 
 
-def cargo(crate, target, release, *extra, check=True):
-    cmd = ["cargo", "build", "-q"] + (["--release"] if release else []) + list(extra)
-    env = dict(os.environ, CARGO_TARGET_DIR=target)
-    return subprocess.run(cmd, cwd=crate, env=env, check=check)
+def cargo(crate, target, release, incremental):
+    cmd = ["cargo", "build", "-q"] + (["--release"] if release else [])
+    env = dict(os.environ, CARGO_TARGET_DIR=target, CARGO_INCREMENTAL="1" if incremental else "0")
+    return subprocess.run(cmd, cwd=crate, env=env, check=True)
 
 
-def timed_build(crate, target, release):
+def timed_build(crate, target, release, incremental):
     os.utime(os.path.join(crate, "src", "lib.rs"))
     start = time.perf_counter()
-    cargo(crate, target, release)
+    cargo(crate, target, release, incremental)
     return time.perf_counter() - start
 
 
@@ -150,6 +155,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--structs", type=int, default=600)
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--mode", choices=["full", "incremental", "both"], default="both")
     ap.add_argument("--release", action="store_true", help="time release builds instead of debug")
     ap.add_argument("--expand", action="store_true",
                     help="also print the size of each crate's macro expansion (uses RUSTC_BOOTSTRAP=1)")
@@ -160,23 +166,29 @@ def main():
     target = os.path.join(base, "target")
     crates = {kind: generate(base, kind, args.structs) for kind in ("plain", "annotated")}
 
-    for kind, crate in crates.items():  # dependencies, once
-        print(f"building {kind} and its dependencies once ...", file=sys.stderr)
-        cargo(crate, target, args.release)
-
-    times = {kind: [] for kind in crates}
-    for run in range(args.runs):
-        for kind, crate in crates.items():
-            t = timed_build(crate, target, args.release)
-            times[kind].append(t)
-            print(f"run {run + 1}: {kind} {t:.2f} s", file=sys.stderr)
-
     profile = "release" if args.release else "debug"
-    plain, annotated = statistics.median(times["plain"]), statistics.median(times["annotated"])
-    print(f"{args.structs} structs, {profile} build, median of {args.runs} rebuilds of the crate alone")
-    print(f"plain #[derive(Deserialize)]: {plain:.2f} s  (runs: {', '.join(f'{t:.2f}' for t in times['plain'])})")
-    print(f"#[tencent_action]:            {annotated:.2f} s  (runs: {', '.join(f'{t:.2f}' for t in times['annotated'])})")
-    print(f"ratio: {annotated / plain:.3f} (target <= 1.3)")
+    modes = ["full", "incremental"] if args.mode == "both" else [args.mode]
+    results = []
+    for mode in modes:
+        incremental = mode == "incremental"
+        for kind, crate in crates.items():  # dependencies, and a first build of the crate
+            print(f"building {kind} ({mode}) and its dependencies once ...", file=sys.stderr)
+            cargo(crate, target, args.release, incremental)
+        times = {kind: [] for kind in crates}
+        for run in range(args.runs):
+            for kind, crate in crates.items():
+                t = timed_build(crate, target, args.release, incremental)
+                times[kind].append(t)
+                print(f"{mode} run {run + 1}: {kind} {t:.2f} s", file=sys.stderr)
+        results.append((mode, times))
+
+    print(f"{args.structs} structs, {profile} builds, median of {args.runs} rebuilds of the crate alone")
+    for mode, times in results:
+        plain, annotated = statistics.median(times["plain"]), statistics.median(times["annotated"])
+        runs = lambda k: ", ".join(f"{t:.2f}" for t in times[k])
+        print(f"[{mode}] plain #[derive(Deserialize)]: {plain:.2f} s  (runs: {runs('plain')})")
+        print(f"[{mode}] #[tencent_action]:            {annotated:.2f} s  (runs: {runs('annotated')})")
+        print(f"[{mode}] ratio: {annotated / plain:.3f} (target <= 1.3)")
     if args.expand:
         for kind, crate in crates.items():
             lines, chars = expanded_lines(crate, target)

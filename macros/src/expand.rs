@@ -2,9 +2,8 @@
 //! `__private` module, so the expansion compiles in a module that shadows `Result`, `Option`,
 //! `String`, `str` or `serde`; impls sit in `const _: () = { ... };` so nothing leaks.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Delimiter, Group, TokenStream, TokenTree};
 use quote::quote;
-use syn::{parse_quote, Fields};
 
 use crate::ast::{self, Input};
 use crate::attr::{self, Args};
@@ -16,6 +15,9 @@ pub fn tencent_action(args: TokenStream, input: TokenStream) -> TokenStream {
     let mut cx = Ctxt::default();
     let args = attr::parse_args(&mut cx, args);
     valid::check_args(&mut cx, &args);
+    // The struct is emitted as the user wrote it (plus one field), not re-printed from the
+    // parsed model: that keeps every original span and costs the compiler no extra tokens.
+    let original = input.clone();
     let Some(input) = ast::parse(&mut cx, input) else {
         return errors(cx);
     };
@@ -28,7 +30,7 @@ pub fn tencent_action(args: TokenStream, input: TokenStream) -> TokenStream {
         let errors = errors(cx);
         return quote!(#errors #item);
     }
-    expand(&args, input)
+    expand(&args, &input, original)
 }
 
 fn errors(cx: Ctxt) -> TokenStream {
@@ -45,21 +47,24 @@ fn strip_serde_attrs(item: &mut syn::ItemStruct) {
     }
 }
 
-fn expand(args: &Args, input: Input) -> TokenStream {
-    let mut item = input.item;
+fn expand(args: &Args, input: &Input, original: TokenStream) -> TokenStream {
+    let item = &input.item;
     let (service, version, action) = (&args.service, &args.version, &args.action);
     let code = match &args.codes {
         Some(path) => quote!(#path),
         None => quote!(::tencent_action::CommonCode),
     };
     // The RequestId lives in a field the user never names; `skip` keeps it out of serde.
-    if let Fields::Named(named) = &mut item.fields {
-        named.named.push(parse_quote! {
-            #[serde(skip)]
-            #[doc(hidden)]
-            __tencent_action_request_id: ::tencent_action::__private::String
-        });
-    }
+    let hidden = quote! {
+        #[serde(skip)]
+        #[doc(hidden)]
+        __tencent_action_request_id: ::tencent_action::__private::String
+    };
+    let needs_comma = match &item.fields {
+        syn::Fields::Named(named) => !named.named.empty_or_trailing(),
+        _ => false,
+    };
+    let item_tokens = with_field(original, needs_comma, hidden);
     let rename_all = match input.user_rename_all {
         Some(_) => quote!(),
         None => quote!(#[serde(rename_all = "PascalCase")]),
@@ -70,7 +75,7 @@ fn expand(args: &Args, input: Input) -> TokenStream {
         #[derive(::tencent_action::__private::serde::Deserialize)]
         #[serde(crate = "::tencent_action::__private::serde")]
         #rename_all
-        #item
+        #item_tokens
 
         const _: () = {
             #[automatically_derived]
@@ -90,4 +95,25 @@ fn expand(args: &Args, input: Input) -> TokenStream {
             }
         };
     }
+}
+
+/// Appends `field` to the braced body of the struct in `tokens` (its last brace group: the
+/// body follows any generics and where clause), after a comma when `needs_comma`.
+fn with_field(tokens: TokenStream, needs_comma: bool, field: TokenStream) -> TokenStream {
+    let mut trees: Vec<TokenTree> = tokens.into_iter().collect();
+    let body = trees.iter_mut().rev().find_map(|tree| match tree {
+        TokenTree::Group(g) if g.delimiter() == Delimiter::Brace => Some(g),
+        _ => None,
+    });
+    if let Some(body) = body {
+        let mut fields = body.stream();
+        if needs_comma {
+            fields.extend(quote!(,));
+        }
+        fields.extend(field);
+        let mut group = Group::new(Delimiter::Brace, fields);
+        group.set_span(body.span());
+        *body = group;
+    }
+    trees.into_iter().collect()
 }
