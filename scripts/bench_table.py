@@ -75,6 +75,17 @@ def callgrind(payload, decoder, iters):
     raise RuntimeError(f"no totals in callgrind output for {payload}/{decoder}")
 
 
+def machine():
+    cpu = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo") as f:
+            cpu = next(l.split(":", 1)[1].strip() for l in f if l.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    rustc = subprocess.run(["rustc", "-V"], capture_output=True, text=True).stdout.strip()
+    return f"{os.cpu_count()} CPUs (nproc {os.sched_getaffinity(0).__len__()}), {cpu}, {rustc}"
+
+
 def ratio(a, b):
     return f"{a / b:.2f}" if a and b else "n/a"
 
@@ -94,24 +105,25 @@ def main():
             instr[(p, d)] = callgrind(p, d, args.iters)
             print(f"callgrind {p}/{d}: {instr[(p, d)]:,.0f} instructions", file=sys.stderr)
 
-    head = "| payload | decoder | median | library / this"
+    print(f"Machine: {machine()}")
+    print()
+    head = "| payload | decoder | median | / floor | / library"
     if args.callgrind:
-        head += " | instructions | library / this (instr.)"
+        head += " | instructions | / floor | / library"
     print(head + " |")
     print("|" + "---|" * (head.count("|")))
     for group, title in PAYLOADS:
         size = body_size(group)
         label = f"{title} ({size:,} B)" if size else title
-        lib = criterion_median(group, "library")
+        t_floor, t_lib = criterion_median(group, "floor"), criterion_median(group, "library")
         for d in DECODERS:
             t = criterion_median(group, d)
-            row = f"| {label if d == 'floor' else ''} | {d} | {fmt_time(t) if t else 'n/a'} | "
-            row += ratio(t, lib) if d != "library" else "1.00"
+            row = f"| {label if d == 'floor' else ''} | {d} | {fmt_time(t) if t else 'n/a'}"
+            row += f" | {ratio(t, t_floor)} | {ratio(t, t_lib)}"
             if args.callgrind:
                 i = instr[(group, d)]
-                row += f" | {i:,.0f} | " + (ratio(i, instr[(group, 'library')]) if d != "library" else "1.00")
+                row += f" | {i:,.0f} | {ratio(i, instr[(group, 'floor')])} | {ratio(i, instr[(group, 'library')])}"
             print(row + " |")
-
     print()
     print("Targets (wall clock" + (" / instructions" if args.callgrind else "") + "):")
     checks = [("library / floor", g, "library", "floor", lim, "<=") for g, lim in
