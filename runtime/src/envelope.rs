@@ -464,6 +464,7 @@ struct PeekSeed;
 impl<'de> DeserializeSeed<'de> for PeekSeed {
     type Value = Peeked<'de>;
 
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_str(self)
     }
@@ -476,6 +477,7 @@ impl<'de> Visitor<'de> for PeekSeed {
         f.write_str("a field name")
     }
 
+    #[inline]
     fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
         Ok(match v {
             "RequestId" => Peeked::RequestId,
@@ -512,6 +514,7 @@ struct Intercept<'a, 'de, A> {
 impl<'de, A: MapAccess<'de>> MapAccess<'de> for Intercept<'_, 'de, A> {
     type Error = A::Error;
 
+    #[inline]
     fn next_key_seed<K: DeserializeSeed<'de>>(
         &mut self,
         seed: K,
@@ -545,6 +548,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Intercept<'_, 'de, A> {
         }
     }
 
+    #[inline]
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
         self.map.next_value_seed(seed)
     }
@@ -568,12 +572,14 @@ struct KeySeed<'a, K> {
 impl<'de, K: DeserializeSeed<'de>> DeserializeSeed<'de> for KeySeed<'_, K> {
     type Value = Key<K::Value>;
 
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_str(self)
     }
 }
 
 impl<'de, K: DeserializeSeed<'de>> KeySeed<'_, K> {
+    #[inline]
     fn user_key<E: de::Error, D: Deserializer<'de, Error = E>>(
         self,
         key: D,
@@ -592,6 +598,7 @@ impl<'de, K: DeserializeSeed<'de>> Visitor<'de> for KeySeed<'_, K> {
         f.write_str("a field name")
     }
 
+    #[inline]
     fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
         match v {
             "RequestId" => Ok(Key::RequestId),
