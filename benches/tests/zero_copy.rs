@@ -43,6 +43,10 @@ fn borrowed_decode_skips_one_allocation_per_borrowed_string() {
     drop(out);
     let (borrowed, out) =
         count(|| tencent_action::from_slice::<cls::SearchLogRef<'_>>(&body).unwrap());
+    println!(
+        "owned: {} allocations, {} bytes; borrowed: {} allocations, {} bytes",
+        owned.allocations, owned.bytes, borrowed.allocations, borrowed.bytes
+    );
     let results = out.results.as_ref().unwrap();
     // Per log, the owned struct allocates TopicId, TopicName, Source, FileName, PkgId,
     // PkgLogId and HostName, plus each highlight's key and values; the borrowed one none.
