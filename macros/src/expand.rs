@@ -58,7 +58,7 @@ fn expand(args: &Args, input: &Input, original: TokenStream) -> TokenStream {
     let hidden = quote! {
         #[serde(skip)]
         #[doc(hidden)]
-        __tencent_action_request_id: ::tencent_action::__private::String
+        __tencent_action_request_id: ::tencent_action::__private::RequestId
     };
     let needs_comma = match &item.fields {
         syn::Fields::Named(named) => !named.named.empty_or_trailing(),
@@ -86,10 +86,10 @@ fn expand(args: &Args, input: &Input, original: TokenStream) -> TokenStream {
                 type Code = #code;
 
                 fn request_id(&self) -> &::core::primitive::str {
-                    &self.__tencent_action_request_id
+                    self.__tencent_action_request_id.as_str()
                 }
 
-                fn __set_request_id(&mut self, request_id: ::tencent_action::__private::String) {
+                fn __set_request_id(&mut self, request_id: ::tencent_action::__private::RequestId) {
                     self.__tencent_action_request_id = request_id;
                 }
             }

@@ -59,5 +59,5 @@ pub trait Action {
     fn request_id(&self) -> &str;
 
     #[doc(hidden)]
-    fn __set_request_id(&mut self, request_id: String);
+    fn __set_request_id(&mut self, request_id: crate::__private::RequestId);
 }

@@ -13,9 +13,10 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visi
 use serde::Deserialize;
 
 use crate::action::Action;
-use crate::envelope::{self, ErrorBody, TopKey};
+use crate::envelope::{self, ErrorBody, LenientRequestIdSeed, TopKey};
 use crate::error::{EnvelopeProblem, Error, Repr};
 use crate::excerpt;
+use crate::request_id::RequestId;
 
 /// Builds the error for a body whose fast decode failed with `err`.
 pub(crate) fn failure<'de, T>(body: &'de [u8], err: &serde_json::Error) -> Error<T::Code>
@@ -24,7 +25,7 @@ where
 {
     let action = T::ACTION;
     let mut facts = Facts::default();
-    probe(body, &mut facts);
+    let probe_err = probe(body, &mut facts);
     let request_id = facts.request_id.take();
 
     if let Some(error) = facts.error.take() {
@@ -33,6 +34,11 @@ where
     }
     if !err.is_data() {
         return json_error(body, err, action, request_id);
+    }
+    // The fast path reads the RequestId as bytes and may stop with its own message; the probe
+    // reads it as serde_json text, so a body that is not JSON text says so here.
+    if let Some(probe_err) = probe_err.filter(|e| !e.is_data()) {
+        return json_error(body, &probe_err, action, request_id);
     }
     let problem = if facts.error_malformed {
         Some(EnvelopeProblem::ErrorWithoutCode)
@@ -57,7 +63,7 @@ fn json_error<C>(
     body: &[u8],
     err: &serde_json::Error,
     action: &'static str,
-    request_id: Option<String>,
+    request_id: Option<RequestId>,
 ) -> Error<C> {
     let first = body.iter().copied().find(|b| !b.is_ascii_whitespace());
     let reason = match first {
@@ -90,9 +96,10 @@ fn byte_offset(body: &[u8], line: usize, column: usize) -> usize {
 fn shape_error<'de, T: Deserialize<'de>>(body: &'de [u8]) -> Option<(String, String)> {
     let mut de = serde_json::Deserializer::from_slice(body);
     let mut track = serde_path_to_error::Track::new();
-    let result = envelope::deserialize_top::<T, _>(serde_path_to_error::Deserializer::new(
-        &mut de, &mut track,
-    ));
+    let result = envelope::deserialize_top::<T, _>(
+        serde_path_to_error::Deserializer::new(&mut de, &mut track),
+        envelope::IdMode::Text,
+    );
     match result {
         Ok(_) => None,
         Err(err) => Some((format_path(&track.path()), err.to_string())),
@@ -129,11 +136,11 @@ fn format_path(path: &serde_path_to_error::Path) -> String {
 }
 
 #[derive(Default)]
-struct Facts {
+struct Facts<'de> {
     top_object: bool,
     response: ResponseSeen,
-    request_id: Option<String>,
-    error: Option<ErrorBody>,
+    request_id: Option<RequestId>,
+    error: Option<ErrorBody<'de>>,
     /// `Error` was there but was not an object that could be read.
     error_malformed: bool,
 }
@@ -146,17 +153,18 @@ enum ResponseSeen {
     Object,
 }
 
-/// Reads the body leniently, writing into `facts` as it goes; the result does not matter.
-fn probe(body: &[u8], facts: &mut Facts) {
+/// Reads the body leniently, writing into `facts` as it goes; the error, if any, says where the
+/// body stops being JSON.
+fn probe<'de>(body: &'de [u8], facts: &mut Facts<'de>) -> Option<serde_json::Error> {
     let mut de = serde_json::Deserializer::from_slice(body);
-    let _ = de.deserialize_any(ProbeTop { facts });
+    de.deserialize_any(ProbeTop { facts }).err()
 }
 
-struct ProbeTop<'a> {
-    facts: &'a mut Facts,
+struct ProbeTop<'a, 'de> {
+    facts: &'a mut Facts<'de>,
 }
 
-impl<'de> Visitor<'de> for ProbeTop<'_> {
+impl<'de> Visitor<'de> for ProbeTop<'_, 'de> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -183,11 +191,11 @@ impl<'de> Visitor<'de> for ProbeTop<'_> {
     }
 }
 
-struct ProbeResponse<'a> {
-    facts: &'a mut Facts,
+struct ProbeResponse<'a, 'de> {
+    facts: &'a mut Facts<'de>,
 }
 
-impl<'de> DeserializeSeed<'de> for ProbeResponse<'_> {
+impl<'de> DeserializeSeed<'de> for ProbeResponse<'_, 'de> {
     type Value = ();
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
         d.deserialize_any(self)
@@ -203,7 +211,7 @@ enum ProbeKey {
     Other,
 }
 
-impl<'de> Visitor<'de> for ProbeResponse<'_> {
+impl<'de> Visitor<'de> for ProbeResponse<'_, 'de> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -216,7 +224,7 @@ impl<'de> Visitor<'de> for ProbeResponse<'_> {
             match key {
                 ProbeKey::RequestId => {
                     self.facts.request_id = map
-                        .next_value_seed(LenientString)?
+                        .next_value_seed(LenientRequestIdSeed)?
                         .or(self.facts.request_id.take());
                 }
                 ProbeKey::Error => {
@@ -236,55 +244,46 @@ impl<'de> Visitor<'de> for ProbeResponse<'_> {
     }
 }
 
-struct LenientString;
-
-impl<'de> DeserializeSeed<'de> for LenientString {
-    type Value = Option<String>;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<String>, D::Error> {
-        envelope::lenient_string(d)
-    }
-}
-
 /// Reads `Error` when it is an object; anything else is an `Error` without a code.
 struct ProbeError;
 
 impl<'de> DeserializeSeed<'de> for ProbeError {
-    type Value = ErrorBody;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<ErrorBody, D::Error> {
+    type Value = ErrorBody<'de>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<ErrorBody<'de>, D::Error> {
         d.deserialize_any(self)
     }
 }
 
 impl<'de> Visitor<'de> for ProbeError {
-    type Value = ErrorBody;
+    type Value = ErrorBody<'de>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an object")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ErrorBody, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ErrorBody<'de>, A::Error> {
         ErrorBody::deserialize(MapAccessDeserializer::new(map))
     }
 
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<ErrorBody, E> {
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<ErrorBody<'de>, E> {
         Ok(ErrorBody::default())
     }
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<ErrorBody, E> {
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<ErrorBody<'de>, E> {
         Ok(ErrorBody::default())
     }
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<ErrorBody, E> {
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<ErrorBody<'de>, E> {
         Ok(ErrorBody::default())
     }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<ErrorBody, E> {
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<ErrorBody<'de>, E> {
         Ok(ErrorBody::default())
     }
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<ErrorBody, E> {
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<ErrorBody<'de>, E> {
         Ok(ErrorBody::default())
     }
-    fn visit_unit<E: de::Error>(self) -> Result<ErrorBody, E> {
+    fn visit_unit<E: de::Error>(self) -> Result<ErrorBody<'de>, E> {
         Ok(ErrorBody::default())
     }
-    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<ErrorBody, A::Error> {
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<ErrorBody<'de>, A::Error> {
         while seq.next_element::<IgnoredAny>()?.is_some() {}
         Ok(ErrorBody::default())
     }

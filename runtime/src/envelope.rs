@@ -21,7 +21,8 @@ use serde::Deserialize;
 use crate::action::Action;
 use crate::code::ErrorCode;
 use crate::diagnose;
-use crate::error::{EnvelopeProblem, Error, Repr};
+use crate::error::{EnvelopeProblem, Error};
+use crate::request_id::RequestId;
 
 /// Decodes a response body into `T`, unwrapping the envelope and capturing the RequestId.
 ///
@@ -50,7 +51,7 @@ where
     T: Action + Deserialize<'de>,
 {
     let mut de = serde_json::Deserializer::from_slice(body);
-    finish(decode(&mut de), body, None)
+    finish(decode(&mut de, IdMode::Bytes), body, None)
 }
 
 /// Decodes a response body held in a `str`; see [`from_slice`].
@@ -83,7 +84,7 @@ where
     T: Action + Deserialize<'de>,
 {
     let mut de = serde_json::Deserializer::from_str(body);
-    finish(decode(&mut de), body.as_bytes(), None)
+    finish(decode(&mut de, IdMode::Bytes), body.as_bytes(), None)
 }
 
 /// Decodes `body`, taking the RequestId from `fallback_request_id` (the `X-TC-RequestId`
@@ -97,37 +98,44 @@ where
     T: Action + Deserialize<'de>,
 {
     let mut de = serde_json::Deserializer::from_slice(body);
-    finish(decode(&mut de), body, fallback_request_id)
+    finish(decode(&mut de, IdMode::Bytes), body, fallback_request_id)
 }
 
-fn decode<'de, T, R>(de: &mut serde_json::Deserializer<R>) -> serde_json::Result<Outcome<T>>
+fn decode<'de, T, R>(
+    de: &mut serde_json::Deserializer<R>,
+    mode: IdMode,
+) -> serde_json::Result<Outcome<'de, T>>
 where
     T: Deserialize<'de>,
     R: serde_json::de::Read<'de>,
 {
-    let outcome = deserialize_top(&mut *de)?;
+    let outcome = deserialize_top(&mut *de, mode)?;
     de.end()?;
     Ok(outcome)
 }
 
 /// Reads a whole envelope from any deserializer (the failure path wraps one to track paths).
-pub(crate) fn deserialize_top<'de, T, D>(d: D) -> Result<Outcome<T>, D::Error>
+pub(crate) fn deserialize_top<'de, T, D>(d: D, mode: IdMode) -> Result<Outcome<'de, T>, D::Error>
 where
     T: Deserialize<'de>,
     D: Deserializer<'de>,
 {
-    d.deserialize_map(TopVisitor(PhantomData))
+    d.deserialize_map(TopVisitor {
+        mode,
+        data: PhantomData,
+    })
 }
 
+#[inline]
 fn finish<'de, T>(
-    outcome: serde_json::Result<Outcome<T>>,
+    outcome: serde_json::Result<Outcome<'de, T>>,
     body: &'de [u8],
     fallback_request_id: Option<&str>,
 ) -> Result<T, Error<T::Code>>
 where
     T: Action + Deserialize<'de>,
 {
-    let fallback = || fallback_request_id.map(str::to_owned);
+    let fallback = || fallback_request_id.map(RequestId::new);
     match outcome {
         Ok(Outcome::Data {
             mut data,
@@ -145,24 +153,32 @@ where
             body,
         )),
         Ok(Outcome::Legacy(legacy)) => Err(legacy.into_error(T::ACTION)),
+        Err(err) if is_escaped_id(&err) => {
+            let mut de = serde_json::Deserializer::from_slice(body);
+            finish(decode(&mut de, IdMode::Text), body, fallback_request_id)
+        }
         Err(err) => Err(diagnose::failure::<T>(body, &err).or_request_id(fallback_request_id)),
     }
 }
 
+/// The fast path refused a RequestId written with escapes: retry reading it as text.
+fn is_escaped_id(err: &serde_json::Error) -> bool {
+    err.is_data() && err.to_string().starts_with(ESCAPED_ID)
+}
+
 pub(crate) fn api_error<C: ErrorCode>(
-    error: ErrorBody,
+    error: ErrorBody<'_>,
     action: &'static str,
-    request_id: Option<String>,
+    request_id: Option<RequestId>,
     body: &[u8],
 ) -> Error<C> {
     match error.code {
-        Some(code) => Error::new(
-            Repr::Api {
-                typed: C::from_code(&code),
-                code,
-                message: error.message.unwrap_or_default(),
-                legacy: None,
-            },
+        // The typed code gives the raw code back (`as_str`): only codes it does not list are
+        // copied, so a known code costs no allocation at all.
+        Some(code) => Error::api(
+            C::from_code(&code),
+            error.message.unwrap_or_default(),
+            None,
             action,
             request_id,
         ),
@@ -171,25 +187,225 @@ pub(crate) fn api_error<C: ErrorCode>(
 }
 
 /// What the envelope held.
-pub(crate) enum Outcome<T> {
+pub(crate) enum Outcome<'de, T> {
     Data {
         data: T,
-        request_id: Option<String>,
+        request_id: Option<RequestId>,
     },
     Api {
-        error: ErrorBody,
-        request_id: Option<String>,
+        error: ErrorBody<'de>,
+        request_id: Option<RequestId>,
     },
     Legacy(LegacyBody),
 }
 
-/// `Response.Error`, read leniently: a missing `Code` is reported by the caller, not here.
-#[derive(Deserialize, Default, Debug)]
-pub(crate) struct ErrorBody {
-    #[serde(rename = "Code", default, deserialize_with = "lenient_string")]
-    pub(crate) code: Option<String>,
-    #[serde(rename = "Message", default, deserialize_with = "lenient_string")]
+/// `Response.Error`, read leniently: a missing `Code` is reported by the caller, not here. The
+/// code is borrowed from the body when it can be.
+#[derive(Default, Debug)]
+pub(crate) struct ErrorBody<'de> {
+    pub(crate) code: Option<Cow<'de, str>>,
     pub(crate) message: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for ErrorBody<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_map(ErrorBodyVisitor)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(field_identifier)]
+enum ErrorKey {
+    Code,
+    Message,
+    #[serde(other)]
+    Other,
+}
+
+struct ErrorBodyVisitor;
+
+impl<'de> Visitor<'de> for ErrorBodyVisitor {
+    type Value = ErrorBody<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("the `Error` object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ErrorBody<'de>, A::Error> {
+        let mut body = ErrorBody::default();
+        while let Some(key) = map.next_key::<ErrorKey>()? {
+            match key {
+                ErrorKey::Code => body.code = map.next_value_seed(TextSeed)?,
+                ErrorKey::Message => body.message = map.next_value_seed(StringSeed)?,
+                ErrorKey::Other => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(body)
+    }
+}
+
+/// A string, borrowed from the body when it has no escapes; any other JSON value is `None`.
+pub(crate) struct TextSeed;
+
+impl<'de> DeserializeSeed<'de> for TextSeed {
+    type Value = Option<Cow<'de, str>>;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(TextSeed)
+    }
+}
+
+impl<'de> Visitor<'de> for TextSeed {
+    type Value = Option<Cow<'de, str>>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    #[inline]
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Some(Cow::Borrowed(v)))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Some(Cow::Owned(v.to_owned())))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Some(Cow::Owned(v)))
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(None)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(None)
+    }
+}
+
+/// How the success path reads a RequestId.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum IdMode {
+    /// As the raw bytes of the body, checked with `is_ascii` (a word at a time) and for control
+    /// characters: on a small response, validating the 36-byte id through `str` costs more than
+    /// everything else the envelope does. An id written with escapes is refused with
+    /// [`ESCAPED_ID`], and the decode is retried in `Text` mode.
+    Bytes,
+    /// As a `str`, validated by serde_json.
+    Text,
+}
+
+/// The message that sends a decode back for a retry in [`IdMode::Text`].
+pub(crate) const ESCAPED_ID: &str = "tencent-action: RequestId written with escapes";
+
+/// A RequestId, stored inline: a string, or `null` for none. Any other JSON value is an error
+/// here; the failure path then reads it leniently and reports where the envelope is wrong.
+pub(crate) struct RequestIdSeed(pub(crate) IdMode);
+
+impl<'de> DeserializeSeed<'de> for RequestIdSeed {
+    type Value = Option<RequestId>;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_option(self)
+    }
+}
+
+impl<'de> Visitor<'de> for RequestIdSeed {
+    type Value = Option<RequestId>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a RequestId string")
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    #[inline]
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        match self.0 {
+            IdMode::Bytes => d.deserialize_bytes(RequestIdBytes),
+            IdMode::Text => d.deserialize_str(RequestIdText),
+        }
+    }
+}
+
+struct RequestIdBytes;
+
+impl<'de> Visitor<'de> for RequestIdBytes {
+    type Value = Option<RequestId>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a RequestId string")
+    }
+
+    /// The id exactly as it stands in the body (it had no escapes): JSON forbids raw control
+    /// characters in strings, and the bytes must be UTF-8.
+    #[inline]
+    fn visit_borrowed_bytes<E: de::Error>(self, v: &'de [u8]) -> Result<Self::Value, E> {
+        // One compare a byte (0x20..0x80 is printable ASCII), which the compiler vectorises.
+        if v.iter().all(|&b| b.wrapping_sub(0x20) < 0x60) {
+            return Ok(Some(RequestId::from_ascii(v)));
+        }
+        match std::str::from_utf8(v) {
+            Ok(id) if !id.chars().any(|c| c < ' ') => Ok(Some(RequestId::new(id))),
+            // Not JSON text: the failure path's probe reads it again and says so.
+            _ => Err(E::custom("invalid RequestId string")),
+        }
+    }
+
+    /// Unescaped into a buffer: the raw text can no longer be checked from here.
+    fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<Self::Value, E> {
+        Err(E::custom(ESCAPED_ID))
+    }
+}
+
+struct RequestIdText;
+
+impl<'de> Visitor<'de> for RequestIdText {
+    type Value = Option<RequestId>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a RequestId string")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Some(RequestId::new(v)))
+    }
+}
+
+/// A RequestId read leniently (for the failure path): any value that is not a string is none.
+pub(crate) struct LenientRequestIdSeed;
+
+impl<'de> DeserializeSeed<'de> for LenientRequestIdSeed {
+    type Value = Option<RequestId>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        Ok(TextSeed.deserialize(d)?.map(|id| RequestId::new(&id)))
+    }
 }
 
 /// A legacy API 2.0 error body: `{"code": 4100, "message": "...", "codeDesc": "..."}`.
@@ -211,13 +427,10 @@ impl LegacyBody {
             .code_desc
             .or_else(|| self.code.map(|c| c.to_string()))
             .unwrap_or_default();
-        Error::new(
-            Repr::Api {
-                typed: C::from_code(&code),
-                code,
-                message: self.message.unwrap_or_default(),
-                legacy: self.code,
-            },
+        Error::api(
+            C::from_code(&code),
+            self.message.unwrap_or_default(),
+            self.code,
             action,
             None,
         )
@@ -302,22 +515,28 @@ pub(crate) enum TopKey {
 
 /// Reads the top-level object: `Response` through [`ResponseSeed`], legacy fields leniently,
 /// anything else skipped.
-struct TopVisitor<T>(PhantomData<T>);
+struct TopVisitor<T> {
+    mode: IdMode,
+    data: PhantomData<T>,
+}
 
 impl<'de, T: Deserialize<'de>> Visitor<'de> for TopVisitor<T> {
-    type Value = Outcome<T>;
+    type Value = Outcome<'de, T>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a Tencent Cloud response object")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Outcome<T>, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Outcome<'de, T>, A::Error> {
         let mut response = None;
         let mut legacy = LegacyBody::default();
         while let Some(key) = map.next_key::<TopKey>()? {
             match key {
                 TopKey::Response => {
-                    response = Some(map.next_value_seed(ResponseSeed(PhantomData))?)
+                    response = Some(map.next_value_seed(ResponseSeed {
+                        mode: self.mode,
+                        data: PhantomData,
+                    })?)
                 }
                 TopKey::Code => {
                     legacy.code = match map.next_value_seed(LenientSeed)? {
@@ -360,23 +579,32 @@ impl<'de> DeserializeSeed<'de> for StringSeed {
 }
 
 /// Reads the `Response` object.
-struct ResponseSeed<T>(PhantomData<T>);
+struct ResponseSeed<T> {
+    mode: IdMode,
+    data: PhantomData<T>,
+}
 
 impl<'de, T: Deserialize<'de>> DeserializeSeed<'de> for ResponseSeed<T> {
-    type Value = Outcome<T>;
+    type Value = Outcome<'de, T>;
 
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Outcome<T>, D::Error> {
-        d.deserialize_map(ResponseVisitor(PhantomData))
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Outcome<'de, T>, D::Error> {
+        d.deserialize_map(ResponseVisitor {
+            mode: self.mode,
+            data: PhantomData,
+        })
     }
 }
 
-struct ResponseVisitor<T>(PhantomData<T>);
+struct ResponseVisitor<T> {
+    mode: IdMode,
+    data: PhantomData<T>,
+}
 
 /// The entries of `Response` that belong to the envelope, not to the user's struct.
 #[derive(Default)]
-struct Slots {
-    request_id: Option<String>,
-    error: Option<ErrorBody>,
+struct Slots<'de> {
+    request_id: Option<RequestId>,
+    error: Option<ErrorBody<'de>>,
 }
 
 /// Returned through the user's `Deserialize` to stop it as soon as `Error` is seen: from then on
@@ -384,13 +612,13 @@ struct Slots {
 const STOP: &str = "tencent-action: Response.Error";
 
 impl<'de, T: Deserialize<'de>> Visitor<'de> for ResponseVisitor<T> {
-    type Value = Outcome<T>;
+    type Value = Outcome<'de, T>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("the `Response` object")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Outcome<T>, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Outcome<'de, T>, A::Error> {
         let mut slots = Slots::default();
         // The envelope's own entries that come before the first data field are read here, so
         // an error envelope (`Error` and `RequestId` only, in either order) never starts the
@@ -398,10 +626,12 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for ResponseVisitor<T> {
         let first = loop {
             match map.next_key_seed(PeekSeed)? {
                 None => break Pending::End,
-                Some(Peeked::RequestId) => slots.request_id = map.next_value_seed(StringSeed)?,
+                Some(Peeked::RequestId) => {
+                    slots.request_id = map.next_value_seed(RequestIdSeed(self.mode))?
+                }
                 Some(Peeked::Error) => {
                     let error = map.next_value()?;
-                    return rest_of_error(map, error, slots.request_id);
+                    return rest_of_error(map, error, slots.request_id, self.mode);
                 }
                 Some(Peeked::Other(key)) => break Pending::Key(key),
             }
@@ -410,6 +640,7 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for ResponseVisitor<T> {
             map: &mut map,
             slots: &mut slots,
             pending: first,
+            mode: self.mode,
         }));
         match (data, slots.error.take()) {
             // The derived visitor read the object to its end; RequestId was taken on the way.
@@ -418,7 +649,7 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for ResponseVisitor<T> {
                 request_id: slots.request_id,
             }),
             // Stopped at an `Error` that came after data fields.
-            (_, Some(error)) => rest_of_error(map, error, slots.request_id),
+            (_, Some(error)) => rest_of_error(map, error, slots.request_id, self.mode),
             (Err(err), None) => Err(err),
         }
     }
@@ -427,12 +658,13 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for ResponseVisitor<T> {
 /// After `Error`: reads the rest of the `Response` object for a RequestId after it.
 fn rest_of_error<'de, A: MapAccess<'de>, T>(
     mut map: A,
-    error: ErrorBody,
-    mut request_id: Option<String>,
-) -> Result<Outcome<T>, A::Error> {
+    error: ErrorBody<'de>,
+    mut request_id: Option<RequestId>,
+    mode: IdMode,
+) -> Result<Outcome<'de, T>, A::Error> {
     while let Some(key) = map.next_key::<ResponseKey>()? {
         match key {
-            ResponseKey::RequestId => request_id = map.next_value_seed(StringSeed)?,
+            ResponseKey::RequestId => request_id = map.next_value_seed(RequestIdSeed(mode))?,
             ResponseKey::Other => {
                 map.next_value::<IgnoredAny>()?;
             }
@@ -507,7 +739,8 @@ pub(crate) enum ResponseKey {
 /// The `Response` object as the user's struct sees it: every entry but `RequestId` and `Error`.
 struct Intercept<'a, 'de, A> {
     map: &'a mut A,
-    slots: &'a mut Slots,
+    slots: &'a mut Slots<'de>,
+    mode: IdMode,
     pending: Pending<'de>,
 }
 
@@ -538,7 +771,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Intercept<'_, 'de, A> {
                 None => return Ok(None),
                 Some(Key::User(value)) => return Ok(Some(value)),
                 Some(Key::RequestId) => {
-                    self.slots.request_id = self.map.next_value_seed(StringSeed)?
+                    self.slots.request_id = self.map.next_value_seed(RequestIdSeed(self.mode))?
                 }
                 Some(Key::Error) => {
                     self.slots.error = Some(self.map.next_value()?);
@@ -626,8 +859,8 @@ mod tests {
         total_count: i64,
     }
 
-    fn run(body: &str) -> serde_json::Result<Outcome<Data>> {
-        decode(&mut serde_json::Deserializer::from_str(body))
+    fn run(body: &str) -> serde_json::Result<Outcome<'_, Data>> {
+        decode(&mut serde_json::Deserializer::from_str(body), IdMode::Bytes)
     }
 
     #[test]

@@ -5,6 +5,7 @@ use std::fmt;
 
 use crate::code::{Category, CommonCode, ErrorCode};
 use crate::excerpt;
+use crate::request_id::RequestId;
 
 /// What kind of failure an [`Error`] is. More kinds may be added: match with a `_` arm.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -52,8 +53,12 @@ impl EnvelopeProblem {
 #[derive(Debug)]
 pub(crate) enum Repr<C> {
     Api {
-        code: String,
+        /// The classified code; `code_of(&typed)` is the raw code, exactly as sent (the typed
+        /// code keeps it, so it is not stored twice).
         typed: C,
+        /// `C::as_str`, taken where `C: ErrorCode` is known, so that reading the code needs no
+        /// bound on `Error<C>`'s methods.
+        code_of: fn(&C) -> &str,
         message: String,
         /// The numeric `code` of a legacy API 2.0 error body.
         legacy: Option<i64>,
@@ -82,7 +87,7 @@ pub(crate) enum Repr<C> {
 struct Inner<C> {
     repr: Repr<C>,
     action: &'static str,
-    request_id: Option<String>,
+    request_id: Option<RequestId>,
     status: Option<u16>,
     source: Option<Box<dyn std::error::Error + Send + Sync + 'static>>,
 }
@@ -116,7 +121,7 @@ pub struct Error<C = CommonCode> {
 }
 
 impl<C> Error<C> {
-    pub(crate) fn new(repr: Repr<C>, action: &'static str, request_id: Option<String>) -> Self {
+    pub(crate) fn new(repr: Repr<C>, action: &'static str, request_id: Option<RequestId>) -> Self {
         Error {
             inner: Box::new(Inner {
                 repr,
@@ -128,11 +133,34 @@ impl<C> Error<C> {
         }
     }
 
+    /// An API error: `typed` classifies the code (and gives it back through `as_str`).
+    pub(crate) fn api(
+        typed: C,
+        message: String,
+        legacy: Option<i64>,
+        action: &'static str,
+        request_id: Option<RequestId>,
+    ) -> Self
+    where
+        C: ErrorCode,
+    {
+        Error::new(
+            Repr::Api {
+                typed,
+                code_of: C::as_str,
+                message,
+                legacy,
+            },
+            action,
+            request_id,
+        )
+    }
+
     pub(crate) fn envelope(
         problem: EnvelopeProblem,
         body: &[u8],
         action: &'static str,
-        request_id: Option<String>,
+        request_id: Option<RequestId>,
     ) -> Self {
         let excerpt = excerpt::head(body);
         Error::new(Repr::Envelope { problem, excerpt }, action, request_id)
@@ -183,7 +211,7 @@ impl<C> Error<C> {
     #[allow(dead_code)] // used by the HTTP layer
     pub(crate) fn or_request_id(mut self, request_id: Option<&str>) -> Self {
         if self.inner.request_id.is_none() {
-            self.inner.request_id = request_id.map(str::to_owned);
+            self.inner.request_id = request_id.map(RequestId::new);
         }
         self
     }
@@ -225,7 +253,7 @@ impl<C> Error<C> {
     /// ```
     pub fn code(&self) -> Option<&str> {
         match &self.inner.repr {
-            Repr::Api { code, .. } => Some(code),
+            Repr::Api { typed, code_of, .. } => Some(code_of(typed)),
             _ => None,
         }
     }
@@ -315,7 +343,7 @@ impl<C> Error<C> {
     /// assert_eq!(e.request_id(), Some("r6"));
     /// ```
     pub fn request_id(&self) -> Option<&str> {
-        self.inner.request_id.as_deref()
+        self.inner.request_id.as_ref().map(RequestId::as_str)
     }
 
     /// The action whose response this error came from (`DescribeInstances`).
@@ -402,13 +430,13 @@ impl<C> Error<C> {
         let inner = *self.inner;
         let repr = match inner.repr {
             Repr::Api {
-                code,
+                typed,
+                code_of,
                 message,
                 legacy,
-                ..
             } => Repr::Api {
-                typed: D::from_code(&code),
-                code,
+                typed: D::from_code(code_of(&typed)),
+                code_of: D::as_str,
                 message,
                 legacy,
             },
@@ -435,12 +463,12 @@ impl<C> fmt::Display for Error<C> {
         let action = self.inner.action;
         match &self.inner.repr {
             Repr::Api {
-                code,
+                typed,
+                code_of,
                 message,
                 legacy,
-                ..
             } => {
-                write!(f, "{action} failed: {}", excerpt::one_line(code))?;
+                write!(f, "{action} failed: {}", excerpt::one_line(code_of(typed)))?;
                 if let Some(n) = legacy {
                     write!(f, " (legacy code {n})")?;
                 }
@@ -490,12 +518,12 @@ impl<C: fmt::Debug> fmt::Debug for Error<C> {
             .field("action", &self.inner.action);
         match &self.inner.repr {
             Repr::Api {
-                code,
                 typed,
+                code_of,
                 message,
                 legacy,
             } => {
-                d.field("code", code).field("typed_code", typed);
+                d.field("code", &code_of(typed)).field("typed_code", typed);
                 d.field("message", message);
                 if let Some(legacy) = legacy {
                     d.field("legacy_code", legacy);
@@ -515,7 +543,7 @@ impl<C: fmt::Debug> fmt::Debug for Error<C> {
                 d.field("reason", reason);
             }
         }
-        d.field("request_id", &self.inner.request_id);
+        d.field("request_id", &self.request_id());
         if let Some(status) = self.inner.status {
             d.field("http_status", &status);
         }

@@ -51,6 +51,7 @@ mod error;
 mod excerpt;
 pub mod http;
 mod predicates;
+mod request_id;
 #[cfg(feature = "sign")]
 pub mod sign;
 pub mod stream;
@@ -172,6 +173,7 @@ pub mod prelude {
 /// Paths the generated code uses; not public API.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::request_id::RequestId;
     pub use serde;
     pub use std::string::String;
 }

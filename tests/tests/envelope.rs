@@ -176,3 +176,44 @@ fn shape_error_display_names_path_reason_action_and_request_id() {
          invalid type: string \"8\", expected u64 at line 1 column 77 (RequestId ab-cd)"
     );
 }
+
+#[test]
+fn a_request_id_with_escapes_decodes_like_any_json_string() {
+    // The fast path reads RequestIds as raw bytes; an escaped one takes the text path instead.
+    let body = r#"{"Response": {"TotalCount": 1, "Name": "n", "RequestId": "r\u002d\"7\"\n"}}"#;
+    let out: Described = tencent_action::from_str(body).unwrap();
+    assert_eq!(out.request_id(), "r-\"7\"\n");
+    let e = tencent_action::from_str::<Described>(
+        r#"{"Response": {"Error": {"Code": "InternalError"}, "RequestId": "r\u002d8"}}"#,
+    )
+    .unwrap_err();
+    assert_eq!(e.request_id(), Some("r-8"));
+}
+
+#[test]
+fn a_raw_control_character_in_the_request_id_is_not_json() {
+    for body in [
+        &b"{\"Response\": {\"TotalCount\": 1, \"Name\": \"n\", \"RequestId\": \"r\x01\"}}"[..],
+        b"{\"Response\": {\"TotalCount\": 1, \"Name\": \"n\", \"RequestId\": \"\xc3\xa9\x1f\"}}",
+        b"{\"Response\": {\"TotalCount\": 1, \"Name\": \"n\", \"RequestId\": \"\\n\x01\"}}",
+    ] {
+        let e = tencent_action::from_slice::<Described>(body).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Json, "{e}");
+        assert!(e.to_string().contains("control character"), "{e}");
+    }
+}
+
+#[test]
+fn a_request_id_that_is_not_a_string_is_reported_where_it_stands() {
+    let e = tencent_action::from_str::<Described>(
+        r#"{"Response": {"TotalCount": 1, "Name": "n", "RequestId": 17}}"#,
+    )
+    .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Shape);
+    assert_eq!(e.path(), Some("Response.RequestId"));
+    let out: Described = tencent_action::from_str(
+        r#"{"Response": {"TotalCount": 1, "Name": "n", "RequestId": null}}"#,
+    )
+    .unwrap();
+    assert_eq!(out.request_id(), "");
+}
