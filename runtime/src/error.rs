@@ -502,7 +502,10 @@ impl<C> fmt::Display for Error<C> {
                 write!(f, "{action} event stream failed: {reason}")?;
             }
         }
-        match (self.inner.status, &self.inner.request_id) {
+        // The RequestId comes from the body too: escaped like the code and the message, so a
+        // hostile body cannot forge log lines.
+        let id = self.request_id().map(excerpt::one_line);
+        match (self.inner.status, id) {
             (Some(status), Some(id)) => write!(f, " (HTTP {status}, RequestId {id})"),
             (Some(status), None) => write!(f, " (HTTP {status})"),
             (None, Some(id)) => write!(f, " (RequestId {id})"),

@@ -191,3 +191,14 @@ fn error_is_send_sync_static_and_a_std_error() {
     }
     assert!(via_question_mark().is_err());
 }
+
+#[test]
+fn display_escapes_a_request_id_that_would_break_the_line() {
+    let body = r#"{"Response": {"Error": {"Code": "InternalError", "Message": "m"}, "RequestId": "r\n2026-11-22 ERROR forged"}}"#;
+    let e = tencent_action::from_str::<DescribeZones>(body).unwrap_err();
+    assert_eq!(e.request_id(), Some("r\n2026-11-22 ERROR forged"));
+    assert_eq!(
+        e.to_string(),
+        "DescribeZones failed: InternalError: m (RequestId r\\n2026-11-22 ERROR forged)"
+    );
+}
