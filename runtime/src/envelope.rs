@@ -528,15 +528,21 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for TopVisitor<T> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Outcome<'de, T>, A::Error> {
-        let mut response = None;
         let mut legacy = LegacyBody::default();
         while let Some(key) = map.next_key::<TopKey>()? {
             match key {
                 TopKey::Response => {
-                    response = Some(map.next_value_seed(ResponseSeed {
+                    let outcome = map.next_value_seed(ResponseSeed {
                         mode: self.mode,
                         data: PhantomData,
-                    })?)
+                    })?;
+                    // Returned from here, not kept in an `Option` until the loop ends: the
+                    // outcome holds the whole response struct, and every move of it shows on
+                    // small responses. Whatever follows `Response` is skipped.
+                    while map.next_key::<IgnoredAny>()?.is_some() {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                    return Ok(outcome);
                 }
                 TopKey::Code => {
                     legacy.code = match map.next_value_seed(LenientSeed)? {
@@ -552,10 +558,10 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for TopVisitor<T> {
                 }
             }
         }
-        match response {
-            Some(outcome) => Ok(outcome),
-            None if legacy.is_error() => Ok(Outcome::Legacy(legacy)),
-            None => Err(de::Error::custom("the body has no `Response` object")),
+        if legacy.is_error() {
+            Ok(Outcome::Legacy(legacy))
+        } else {
+            Err(de::Error::custom("the body has no `Response` object"))
         }
     }
 }
