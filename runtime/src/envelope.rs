@@ -5,8 +5,9 @@
 //! stand, and hands every other entry to the user's derived `Deserialize`. No
 //! `serde_json::Value`, no buffering, no second parse. The entries before the first data key
 //! are read by the envelope itself (that key is then replayed to the user's struct), so an
-//! error envelope never starts the user's `Deserialize` nor pays for stopping it. When anything fails, the failure path
-//! in [`crate::diagnose`] re-reads the body to say exactly what and where.
+//! error envelope never starts the user's `Deserialize` nor pays for stopping it. When
+//! anything fails, the failure path in [`crate::diagnose`] re-reads the body to say exactly
+//! what and where.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -152,7 +153,9 @@ where
             request_id.or_else(fallback),
             body,
         )),
-        Ok(Outcome::Legacy(legacy)) => Err(legacy.into_error(T::ACTION)),
+        Ok(Outcome::Legacy(legacy)) => Err(legacy
+            .into_error(T::ACTION)
+            .or_request_id(fallback_request_id)),
         Err(err) if is_escaped_id(&err) => {
             let mut de = serde_json::Deserializer::from_slice(body);
             finish(decode(&mut de, IdMode::Text), body, fallback_request_id)
@@ -246,7 +249,85 @@ impl<'de> Visitor<'de> for ErrorBodyVisitor {
     }
 }
 
-/// A string, borrowed from the body when it has no escapes; any other JSON value is `None`.
+/// A JSON value read leniently: the envelope's own fields must never turn an error response
+/// into a decoding failure because one of them has an unexpected type (a `Message` that is a
+/// number must not hide the `Code` beside it). Strings are borrowed from the body when they have
+/// no escapes; whatever is neither a string nor an integer is skipped.
+pub(crate) enum Loose<'de> {
+    Text(Cow<'de, str>),
+    Int(i64),
+    Other,
+}
+
+impl<'de> Loose<'de> {
+    fn text(self) -> Option<Cow<'de, str>> {
+        match self {
+            Loose::Text(text) => Some(text),
+            _ => None,
+        }
+    }
+}
+
+/// Reads a [`Loose`] value.
+pub(crate) struct LooseSeed;
+
+impl<'de> DeserializeSeed<'de> for LooseSeed {
+    type Value = Loose<'de>;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Loose<'de>, D::Error> {
+        d.deserialize_any(LooseSeed)
+    }
+}
+
+impl<'de> Visitor<'de> for LooseSeed {
+    type Value = Loose<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    #[inline]
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Loose<'de>, E> {
+        Ok(Loose::Text(Cow::Borrowed(v)))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Loose<'de>, E> {
+        Ok(Loose::Text(Cow::Owned(v.to_owned())))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Loose<'de>, E> {
+        Ok(Loose::Text(Cow::Owned(v)))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Loose<'de>, E> {
+        Ok(Loose::Int(v))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Loose<'de>, E> {
+        Ok(i64::try_from(v).map_or(Loose::Other, Loose::Int))
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Loose<'de>, E> {
+        Ok(Loose::Other)
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Loose<'de>, E> {
+        Ok(Loose::Other)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Loose<'de>, E> {
+        Ok(Loose::Other)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Loose<'de>, E> {
+        Ok(Loose::Other)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Loose<'de>, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Loose<'de>, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Loose::Other)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Loose<'de>, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Loose::Other)
+    }
+}
+
+/// A string read leniently: borrowed when it can be, `None` for any other value.
 pub(crate) struct TextSeed;
 
 impl<'de> DeserializeSeed<'de> for TextSeed {
@@ -254,54 +335,18 @@ impl<'de> DeserializeSeed<'de> for TextSeed {
 
     #[inline]
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(TextSeed)
+        LooseSeed.deserialize(d).map(Loose::text)
     }
 }
 
-impl<'de> Visitor<'de> for TextSeed {
-    type Value = Option<Cow<'de, str>>;
+/// A string read leniently, owned.
+struct StringSeed;
 
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-    #[inline]
-    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-        Ok(Some(Cow::Borrowed(v)))
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Some(Cow::Owned(v.to_owned())))
-    }
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-        Ok(Some(Cow::Owned(v)))
-    }
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
-    }
-    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(None)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(None)
+impl<'de> DeserializeSeed<'de> for StringSeed {
+    type Value = Option<String>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<String>, D::Error> {
+        Ok(TextSeed.deserialize(d)?.map(Cow::into_owned))
     }
 }
 
@@ -437,67 +482,6 @@ impl LegacyBody {
     }
 }
 
-/// Reads a string, or `null` as `None`; any other JSON value is skipped as `None` too, so an
-/// odd `Message` never hides the error it came with.
-pub(crate) fn lenient_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    d.deserialize_any(LenientScalar).map(|s| match s {
-        Scalar::Str(s) => Some(s),
-        _ => None,
-    })
-}
-
-pub(crate) enum Scalar {
-    Str(String),
-    Int(i64),
-    None,
-}
-
-/// Accepts any JSON value, keeping strings and integers.
-pub(crate) struct LenientScalar;
-
-impl<'de> Visitor<'de> for LenientScalar {
-    type Value = Scalar;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalar, E> {
-        Ok(Scalar::Str(v.to_owned()))
-    }
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Scalar, E> {
-        Ok(Scalar::Str(v))
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Scalar, E> {
-        Ok(Scalar::Int(v))
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Scalar, E> {
-        Ok(i64::try_from(v).map_or(Scalar::None, Scalar::Int))
-    }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Scalar, E> {
-        Ok(Scalar::None)
-    }
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Scalar, E> {
-        Ok(Scalar::None)
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Scalar, E> {
-        Ok(Scalar::None)
-    }
-    fn visit_none<E: de::Error>(self) -> Result<Scalar, E> {
-        Ok(Scalar::None)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Scalar, D::Error> {
-        d.deserialize_any(self)
-    }
-    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Scalar, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(Scalar::None)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Scalar, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(Scalar::None)
-    }
-}
-
 /// The keys of the top-level object that matter.
 #[derive(Deserialize)]
 #[serde(field_identifier)]
@@ -545,10 +529,10 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for TopVisitor<T> {
                     return Ok(outcome);
                 }
                 TopKey::Code => {
-                    legacy.code = match map.next_value_seed(LenientSeed)? {
-                        Scalar::Int(n) => Some(n),
-                        Scalar::Str(s) => s.trim().parse().ok(),
-                        Scalar::None => None,
+                    legacy.code = match map.next_value_seed(LooseSeed)? {
+                        Loose::Int(n) => Some(n),
+                        Loose::Text(s) => s.trim().parse().ok(),
+                        Loose::Other => None,
                     }
                 }
                 TopKey::Message => legacy.message = map.next_value_seed(StringSeed)?,
@@ -563,24 +547,6 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for TopVisitor<T> {
         } else {
             Err(de::Error::custom("the body has no `Response` object"))
         }
-    }
-}
-
-struct LenientSeed;
-
-impl<'de> DeserializeSeed<'de> for LenientSeed {
-    type Value = Scalar;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Scalar, D::Error> {
-        d.deserialize_any(LenientScalar)
-    }
-}
-
-struct StringSeed;
-
-impl<'de> DeserializeSeed<'de> for StringSeed {
-    type Value = Option<String>;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<String>, D::Error> {
-        lenient_string(d)
     }
 }
 

@@ -142,3 +142,19 @@ fn headers_with_invalid_utf8_values_are_skipped() {
         vec![("X-TC-RequestId", b"\xff\xfe"), ("X-TC-RequestId", b"good")];
     assert_eq!(http::request_id(headers).as_deref(), Some("good"));
 }
+
+#[test]
+fn a_legacy_error_body_takes_the_header_request_id() {
+    // Legacy API 2.0 bodies carry no RequestId of their own: the header is the only one.
+    for status in [200, 400] {
+        let body = br#"{"code": 4100, "message": "auth failed", "codeDesc": "AuthFailure"}"#;
+        let e = http::from_response::<DescribeInstances, _>(
+            status,
+            [("X-TC-RequestId", "hdr-legacy")],
+            body,
+        )
+        .unwrap_err();
+        assert_eq!(e.legacy_code(), Some(4100));
+        assert_eq!(e.request_id(), Some("hdr-legacy"), "status {status}");
+    }
+}
