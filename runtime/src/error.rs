@@ -459,7 +459,11 @@ impl<C> Error<C> {
 }
 
 impl<C> fmt::Display for Error<C> {
+    /// One line, whatever the body held: every piece of text that can come from the response
+    /// (code, message, reasons that quote keys or event ids, RequestId) has its control
+    /// characters escaped, so a hostile body cannot forge log lines.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use excerpt::one_line;
         let action = self.inner.action;
         match &self.inner.repr {
             Repr::Api {
@@ -468,21 +472,26 @@ impl<C> fmt::Display for Error<C> {
                 message,
                 legacy,
             } => {
-                write!(f, "{action} failed: {}", excerpt::one_line(code_of(typed)))?;
+                write!(f, "{action} failed: {}", one_line(code_of(typed)))?;
                 if let Some(n) = legacy {
                     write!(f, " (legacy code {n})")?;
                 }
                 if !message.is_empty() {
-                    write!(f, ": {}", excerpt::one_line(message))?;
+                    write!(f, ": {}", one_line(message))?;
                 }
             }
             Repr::Shape { path, reason } => {
-                write!(f, "cannot decode {action} response at {path}: {reason}")?;
+                write!(
+                    f,
+                    "cannot decode {action} response at {path}: {}",
+                    one_line(reason)
+                )?;
             }
             Repr::Json { reason, excerpt } => {
                 write!(
                     f,
-                    "{action} response is not valid JSON: {reason}; body: \"{excerpt}\""
+                    "{action} response is not valid JSON: {}; body: \"{excerpt}\"",
+                    one_line(reason)
                 )?;
             }
             Repr::Envelope { problem, excerpt } => {
@@ -493,18 +502,16 @@ impl<C> fmt::Display for Error<C> {
                 )?;
             }
             Repr::Http { reason, excerpt } => {
-                write!(f, "{action} request failed: {reason}")?;
+                write!(f, "{action} request failed: {}", one_line(reason))?;
                 if !excerpt.is_empty() {
                     write!(f, "; body: \"{excerpt}\"")?;
                 }
             }
             Repr::Stream { reason } => {
-                write!(f, "{action} event stream failed: {reason}")?;
+                write!(f, "{action} event stream failed: {}", one_line(reason))?;
             }
         }
-        // The RequestId comes from the body too: escaped like the code and the message, so a
-        // hostile body cannot forge log lines.
-        let id = self.request_id().map(excerpt::one_line);
+        let id = self.request_id().map(one_line);
         match (self.inner.status, id) {
             (Some(status), Some(id)) => write!(f, " (HTTP {status}, RequestId {id})"),
             (Some(status), None) => write!(f, " (HTTP {status})"),

@@ -215,3 +215,23 @@ fn a_huge_body_gives_a_short_message() {
     assert_short(&e);
     assert!(e.to_string().contains("…"), "{e}");
 }
+
+#[test]
+fn a_key_quoted_in_a_reason_cannot_break_the_line() {
+    #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+    #[derive(Debug)]
+    #[serde(deny_unknown_fields)]
+    pub struct Strict {
+        pub total_count: u64,
+    }
+    // serde quotes the unknown key in its reason; the key holds an escaped newline.
+    let body =
+        r#"{"Response": {"TotalCount": 1, "x\n2026-11-22 ERROR forged": 0, "RequestId": "r"}}"#;
+    let e = tencent_action::from_str::<Strict>(body).unwrap_err();
+    let shown = e.to_string();
+    assert!(
+        shown.contains(r"unknown field `x\n2026-11-22 ERROR forged`"),
+        "{shown}"
+    );
+    assert!(!shown.contains('\n'), "{shown:?}");
+}
