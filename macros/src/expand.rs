@@ -1,6 +1,7 @@
 //! Code generation. Every path in the output is absolute and goes through the runtime's hidden
 //! `__private` module, so the expansion compiles in a module that shadows `Result`, `Option`,
-//! `String`, `str` or `serde`; impls sit in `const _: () = { ... };` so nothing leaks.
+//! `String`, `Box`, `Vec`, `Error` or `serde` (not the primitive `str`: serde_derive names it);
+//! impls sit in `const _: () = { ... };` so nothing leaks.
 
 use proc_macro2::{Delimiter, Group, TokenStream, TokenTree};
 use quote::quote;

@@ -146,8 +146,13 @@ pub use tencent_action_macros::error_codes;
 /// assert_eq!(DescribeTopics::SERVICE, "cls");
 /// ```
 ///
-/// Arguments, all string literals: `service` (lower-case alphanumeric, the endpoint's host
-/// prefix), `version` (a real `YYYY-MM-DD` date) and `action` (a PascalCase identifier).
+/// Arguments: `service` (a string literal, lower-case alphanumeric: the endpoint's host prefix),
+/// `version` (a string literal, a real `YYYY-MM-DD` date), `action` (a string literal, a
+/// PascalCase identifier), and optionally `codes = Path`, the type that classifies the action's
+/// error codes (declared with [`error_codes!`]; [`CommonCode`] when omitted).
+///
+/// Because the struct gains a hidden field, values built by hand (in tests, say) need
+/// `..Default::default()` (derive `Default`); their [`Action::request_id`] is empty.
 ///
 /// The attribute derives `serde::Deserialize` for the struct with `rename_all = "PascalCase"`
 /// (unless the struct sets its own `rename_all`), adds a hidden field holding the RequestId,
