@@ -221,6 +221,7 @@ fn a_key_quoted_in_a_reason_cannot_break_the_line() {
     #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
     #[derive(Debug)]
     #[serde(deny_unknown_fields)]
+    #[allow(dead_code)] // only its refusal matters
     pub struct Strict {
         pub total_count: u64,
     }
