@@ -5,8 +5,8 @@ use syn::spanned::Spanned;
 use syn::{Fields, Item, ItemStruct};
 
 use crate::attr::{self, FieldSerde};
-use crate::case::RenameRule;
 use crate::ctxt::Ctxt;
+use tencent_action_naming::RenameRule;
 
 pub struct Input {
     pub item: ItemStruct,
@@ -33,7 +33,7 @@ impl Input {
     /// names a rule serde does not know (serde reports that).
     pub fn rename_rule(&self) -> Option<RenameRule> {
         match &self.user_rename_all {
-            Some(lit) => RenameRule::from_str(&lit.value()),
+            Some(lit) => RenameRule::parse(&lit.value()),
             None => Some(RenameRule::Pascal),
         }
     }

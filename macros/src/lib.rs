@@ -9,7 +9,6 @@
 
 mod ast;
 mod attr;
-mod case;
 mod codes;
 mod ctxt;
 mod expand;

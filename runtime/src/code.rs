@@ -99,7 +99,7 @@ common_codes! {
     /// Invalid key (not a TencentCloud API key type).
     AuthFailureInvalidSecretId = "AuthFailure.InvalidSecretId",
     /// MFA failed.
-    AuthFailureMfaFailure = "AuthFailure.MFAFailure",
+    AuthFailureMFAFailure = "AuthFailure.MFAFailure",
     /// The key does not exist.
     AuthFailureSecretIdNotFound = "AuthFailure.SecretIdNotFound",
     /// Signature expired: the request's timestamp is more than 5 minutes off the server's clock.

@@ -50,7 +50,7 @@ mod envelope;
 mod error;
 mod excerpt;
 pub mod http;
-mod predicates;
+pub mod predicates;
 mod request_id;
 #[cfg(feature = "sign")]
 pub mod sign;
@@ -60,7 +60,6 @@ pub use action::Action;
 pub use code::{Category, CommonCode, ErrorCode};
 pub use envelope::{from_slice, from_str};
 pub use error::{Error, ErrorKind};
-pub use predicates::RATE_LIMIT_CODES;
 
 /// Declares a product's (or an action's) error codes once, as an enum that response structs
 /// name with `#[tencent_action(..., codes = SmsCode)]`.

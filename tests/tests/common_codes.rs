@@ -49,6 +49,23 @@ const TABLE: [&str; 26] = [
     "UnsupportedRegion",
 ];
 
+/// `CommonCode`'s variants follow the rule `error_codes!` applies to every product code
+/// (`tencent_action_naming::code::variant_name`), so a common code has one name whichever enum
+/// it appears in: `SmsCode::AuthFailureMFAFailure` and `CommonCode::AuthFailureMFAFailure`.
+#[test]
+fn common_variants_are_named_by_the_error_codes_rule() {
+    for code in CommonCode::ALL {
+        let variant = format!("{code:?}");
+        assert_eq!(
+            variant,
+            tencent_action_naming::code::variant_name(code.as_str()),
+            "{}",
+            code.as_str()
+        );
+    }
+    assert_eq!(CommonCode::ALL.len(), TABLE.len());
+}
+
 #[test]
 fn every_common_code_round_trips_exactly() {
     assert_eq!(CommonCode::ALL.len(), TABLE.len());

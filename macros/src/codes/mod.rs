@@ -11,7 +11,6 @@
 
 mod ast;
 mod expand;
-mod name;
 mod valid;
 
 use proc_macro2::TokenStream;

@@ -8,8 +8,8 @@ use proc_macro2::Span;
 use syn::{Attribute, Ident, Visibility};
 
 use super::ast::{Decl, Entry};
-use super::name;
 use crate::ctxt::Ctxt;
+use tencent_action_naming::code as name;
 
 /// The variants the expansion adds after the listed codes; no listed code may take their names.
 pub const RESERVED: [&str; 3] = ["Common", "Category", "Other"];

@@ -4,7 +4,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-use crate::naming::{self, FieldName};
+use crate::doc;
+use crate::ident::{self, FieldName};
 use crate::spec::{Api, MemberSpec, SpecError};
 
 /// What to generate besides the structs.
@@ -129,12 +130,12 @@ pub fn generate(api: &Api, actions: &[&str], options: &Options) -> Result<Genera
     let mut type_names: BTreeMap<&str, String> = BTreeMap::new();
     let mut taken: BTreeSet<String> = BTreeSet::new();
     for model in &models {
-        let name = unique(naming::type_name(model), &mut taken);
+        let name = unique(ident::type_name(model), &mut taken);
         type_names.insert(model, name);
     }
     let mut structs = Vec::new();
     for &action in &wanted {
-        let mut name = naming::type_name(action);
+        let mut name = ident::type_name(action);
         if taken.contains(&name) {
             name.push_str("Response");
         }
@@ -153,7 +154,7 @@ pub fn generate(api: &Api, actions: &[&str], options: &Options) -> Result<Genera
         api.version(),
         wanted.join(", ")
     );
-    for line in naming::wrap(&header, 96) {
+    for line in doc::wrap(&header, 96) {
         let _ = writeln!(out, "// {line}");
     }
     out.push_str(
@@ -169,7 +170,7 @@ pub fn generate(api: &Api, actions: &[&str], options: &Options) -> Result<Genera
             .unwrap_or("");
         out.push('\n');
         write_doc(&mut out, "", spec);
-        if !naming::doc_lines(spec).is_empty() {
+        if !doc::doc_lines(spec).is_empty() {
             out.push_str("///\n");
         }
         let _ = writeln!(
@@ -241,7 +242,7 @@ impl Cx<'_> {
         let _ = writeln!(out, "pub struct {rust_name} {{");
         let mut idents: BTreeSet<String> = BTreeSet::new();
         for member in members {
-            let FieldName { ident, mut rename } = naming::field_name(&member.name);
+            let FieldName { ident, mut rename } = ident::field_name(&member.name);
             let ident = if idents.contains(&ident) {
                 // Two wire names with the same snake_case form: number the later one.
                 rename = Some(member.name.clone());
@@ -326,7 +327,7 @@ fn scalar(name: &str) -> Option<&'static str> {
 }
 
 fn write_doc(out: &mut String, indent: &str, text: &str) {
-    for line in naming::doc_lines(text) {
+    for line in doc::doc_lines(text) {
         if line.is_empty() {
             let _ = writeln!(out, "{indent}///");
         } else {

@@ -55,8 +55,9 @@
 #![warn(rust_2018_idioms)]
 
 mod conformance;
+mod doc;
 mod generate;
-mod naming;
+mod ident;
 mod spec;
 
 pub use conformance::{write_conformance_crate, ConformanceService};

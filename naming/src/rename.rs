@@ -1,20 +1,31 @@
 //! serde's `rename_all` rules for field names, so the macro computes the same wire names serde
-//! will use and can check them before serde runs.
+//! will use and can check them before serde runs, and the code generator knows when a field
+//! needs `#[serde(rename)]`.
 
+/// One of serde's `rename_all` rules, as serde applies it to a struct field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RenameRule {
+    /// `lowercase`.
     Lower,
+    /// `UPPERCASE`.
     Upper,
+    /// `PascalCase`: the rule `#[tencent_action]` applies by default.
     Pascal,
+    /// `camelCase`.
     Camel,
+    /// `snake_case`.
     Snake,
+    /// `SCREAMING_SNAKE_CASE`.
     ScreamingSnake,
+    /// `kebab-case`.
     Kebab,
+    /// `SCREAMING-KEBAB-CASE`.
     ScreamingKebab,
 }
 
 impl RenameRule {
-    pub fn from_str(rule: &str) -> Option<RenameRule> {
+    /// The rule serde names `rule` in `rename_all = "..."`, or `None` for a name serde rejects.
+    pub fn parse(rule: &str) -> Option<RenameRule> {
         Some(match rule {
             "lowercase" => RenameRule::Lower,
             "UPPERCASE" => RenameRule::Upper,
