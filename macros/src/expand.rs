@@ -55,11 +55,13 @@ fn expand(args: &Args, input: &Input, original: TokenStream) -> TokenStream {
         Some(path) => quote!(#path),
         None => quote!(::tencent_action::CommonCode),
     };
-    // The RequestId lives in a field the user never names; `skip` keeps it out of serde.
+    // The RequestId lives in a field the user never names; `skip` keeps it out of serde. It is
+    // `pub` so that `..Default::default()` builds a value in any module or crate (a private
+    // field would be E0451 outside the defining module).
     let hidden = quote! {
         #[serde(skip)]
         #[doc(hidden)]
-        __tencent_action_request_id: ::tencent_action::__private::RequestId
+        pub __tencent_action_request_id: ::tencent_action::__private::RequestId
     };
     let needs_comma = match &item.fields {
         syn::Fields::Named(named) => !named.named.empty_or_trailing(),

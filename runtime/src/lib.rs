@@ -150,8 +150,32 @@ pub use tencent_action_macros::error_codes;
 /// PascalCase identifier), and optionally `codes = Path`, the type that classifies the action's
 /// error codes (declared with [`error_codes!`]; [`CommonCode`] when omitted).
 ///
-/// Because the struct gains a hidden field, values built by hand (in tests, say) need
-/// `..Default::default()` (derive `Default`); their [`Action::request_id`] is empty.
+/// The struct gains one hidden public field that holds the RequestId. So:
+/// - values built by hand (in tests, say) need `..Default::default()` (derive `Default`), which
+///   works from any module and any crate; their [`Action::request_id`] is empty;
+/// - a derived `PartialEq`, `Eq`, `PartialOrd`, `Ord` or `Hash` ignores the RequestId: two
+///   responses with the same data are equal whatever requests fetched them (compare
+///   `a.request_id() == b.request_id()` when the id matters);
+/// - a derived `Debug` shows it, as `__tencent_action_request_id: "..."`, because a debug dump of
+///   a response is where one looks for the id to quote to Tencent support.
+///
+/// ```
+/// use tencent_action::prelude::*;
+///
+/// #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+/// #[derive(Debug, Default, PartialEq)]
+/// pub struct DescribeZones {
+///     pub total_count: u64,
+/// }
+///
+/// let a: DescribeZones = tencent_action::from_str(r#"{"Response": {"TotalCount": 3, "RequestId": "r-1"}}"#)?;
+/// let b: DescribeZones = tencent_action::from_str(r#"{"Response": {"TotalCount": 3, "RequestId": "r-2"}}"#)?;
+/// assert_eq!(a, b);                                                  // the data is the same
+/// assert_eq!(a, DescribeZones { total_count: 3, ..Default::default() });
+/// assert_ne!(a.request_id(), b.request_id());
+/// assert!(format!("{a:?}").contains(r#""r-1""#));
+/// # Ok::<(), tencent_action::Error>(())
+/// ```
 ///
 /// The attribute derives `serde::Deserialize` for the struct with `rename_all = "PascalCase"`
 /// (unless the struct sets its own `rename_all`), adds a hidden field holding the RequestId,

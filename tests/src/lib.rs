@@ -97,3 +97,17 @@ mod tests {
         assert!(orders[1].find("RequestId").unwrap() < orders[1].find("\"A\"").unwrap());
     }
 }
+
+/// Response types declared in this crate and used by the integration tests, which are other
+/// crates: what works here works for a user whose responses live in another crate.
+pub mod models {
+    use tencent_action::prelude::*;
+
+    /// CVM `DescribeZones`, with the derives users add for tests.
+    #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+    #[derive(Debug, Default, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub struct DescribeZones {
+        /// The number of zones.
+        pub total_count: u64,
+    }
+}
