@@ -82,6 +82,9 @@ fn expand(args: &Args, input: &Input, original: TokenStream) -> TokenStream {
 
         const _: () = {
             #[automatically_derived]
+            impl #impl_generics ::tencent_action::__private::Sealed for #ident #ty_generics #where_clause {}
+
+            #[automatically_derived]
             impl #impl_generics ::tencent_action::Action for #ident #ty_generics #where_clause {
                 const SERVICE: &'static ::core::primitive::str = #service;
                 const VERSION: &'static ::core::primitive::str = #version;

@@ -4,8 +4,9 @@ use crate::code::ErrorCode;
 
 /// A Tencent Cloud API 3.0 action's response type, with the metadata of its request.
 ///
-/// Implemented by `#[tencent_action(service = "...", version = "...", action = "...")]`; you do
-/// not normally implement it by hand.
+/// Implemented by `#[tencent_action(service = "...", version = "...", action = "...")]` only:
+/// the trait is sealed (its supertrait is a hidden item of this crate's `__private` module,
+/// which is not public API), so its hidden method can change without breaking anyone.
 ///
 /// ```
 /// use tencent_action::prelude::*;
@@ -24,7 +25,7 @@ use crate::code::ErrorCode;
 /// ).unwrap();
 /// assert_eq!(out.request_id(), "a0b1");
 /// ```
-pub trait Action {
+pub trait Action: crate::__private::Sealed {
     /// The service's short name, the host prefix of its endpoint: `cvm`, `sms`, `cls`.
     const SERVICE: &'static str;
     /// The API version, `YYYY-MM-DD`, sent as `X-TC-Version`.
@@ -58,6 +59,7 @@ pub trait Action {
     /// ```
     fn request_id(&self) -> &str;
 
+    /// Stores the RequestId the envelope captured; called by decoding, not by users.
     #[doc(hidden)]
     fn __set_request_id(&mut self, request_id: crate::__private::RequestId);
 }

@@ -202,6 +202,15 @@ pub mod prelude {
 #[doc(hidden)]
 pub mod __private {
     pub use crate::request_id::RequestId;
+
+    /// Seals [`Action`](crate::Action): `#[tencent_action]` implements it beside `Action`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` implements `Action` by hand, but `Action` is sealed",
+        label = "not declared with #[tencent_action]",
+        note = "put `#[tencent_action(service = \"...\", version = \"...\", action = \"...\")]` on the struct instead of implementing `Action` yourself"
+    )]
+    pub trait Sealed {}
+
     pub use serde;
     pub use std::string::String;
 }
