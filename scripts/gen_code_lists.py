@@ -318,7 +318,7 @@ fn the_whole_list_is_declared() {{
 #[test]
 fn step_1_every_listed_code_maps_to_its_variant() {{
     for (code, variant) in LISTED {{
-        assert_eq!({enum}::exact(code).as_ref(), Some(variant), "{{code}}");
+        assert_eq!({enum}::lookup(code).as_ref(), Some(variant), "{{code}}");
         assert_eq!(&{enum}::from_code(code), variant, "{{code}}");
         assert_eq!(variant.as_str(), *code);
         assert_eq!(variant.to_string(), *code);
@@ -335,7 +335,7 @@ fn step_2_common_codes_not_listed_are_common() {{
         let code = common.as_str();
         let typed = {enum}::from_code(code);
         if LISTED_COMMON.contains(&code) {{
-            assert!({enum}::exact(code).is_some(), "{{code}}");
+            assert!({enum}::lookup(code).is_some(), "{{code}}");
             assert!(!matches!(typed, {enum}::Common(_)), "{{code}}");
         }} else {{
             assert_eq!(typed, {enum}::Common(common.clone()), "{{code}}");
@@ -351,7 +351,7 @@ fn steps_3_and_4_unlisted_codes_keep_category_or_stay_verbatim() {{
     let mut categorized = 0;
     let mut verbatim = 0;
     for (code, has_category) in UNLISTED {{
-        assert_eq!({enum}::exact(code), None, "{{code}}");
+        assert_eq!({enum}::lookup(code), None, "{{code}}");
         let typed = {enum}::from_code(code);
         if *has_category {{
             let category = Category::of(code).unwrap();

@@ -37,13 +37,7 @@ pub struct Instance {
 
 fn describe<C: std::fmt::Debug>(e: &tencent_action::Error<C>) -> String {
     // Every accessor, both formatters.
-    let _ = (
-        e.kind(),
-        e.code(),
-        e.typed_code(),
-        e.category(),
-        e.common_code(),
-    );
+    let _ = (e.kind(), e.code(), e.typed_code(), e.category());
     let _ = (
         e.message(),
         e.request_id(),

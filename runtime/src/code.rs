@@ -64,14 +64,17 @@ macro_rules! common_codes {
             /// ```
             pub const ALL: &'static [CommonCode] = &[$(CommonCode::$variant,)*];
 
-            /// The exact common code named by `code`, or `None` when `code` is not one of the 26.
+            /// Looks `code` up among the 26: its variant, or `None` when `code` is not one of
+            /// them (unlike [`from_code`](ErrorCode::from_code), which keeps any other code in
+            /// [`CommonCode::Other`]).
             ///
             /// ```
             /// use tencent_action::CommonCode;
-            /// assert_eq!(CommonCode::exact("LimitExceeded"), Some(CommonCode::LimitExceeded));
-            /// assert_eq!(CommonCode::exact("LimitExceeded.Quota"), None);
+            /// assert_eq!(CommonCode::lookup("LimitExceeded"), Some(CommonCode::LimitExceeded));
+            /// assert_eq!(CommonCode::lookup("LimitExceeded.Quota"), None);
             /// ```
-            pub fn exact(code: &str) -> Option<CommonCode> {
+            #[doc(alias = "exact")]
+            pub fn lookup(code: &str) -> Option<CommonCode> {
                 // `match` on string literals compiles to a length switch plus comparisons,
                 // no allocation and no scan of a table.
                 match code {
@@ -165,7 +168,7 @@ impl CommonCode {
 
 impl ErrorCode for CommonCode {
     fn from_code(code: &str) -> Self {
-        CommonCode::exact(code).unwrap_or_else(|| CommonCode::Other(code.to_owned()))
+        CommonCode::lookup(code).unwrap_or_else(|| CommonCode::Other(code.to_owned()))
     }
 
     fn as_str(&self) -> &str {

@@ -294,22 +294,6 @@ impl<C> Error<C> {
         self.code().and_then(Category::of)
     }
 
-    /// The API error's code when it is exactly one of the 26 common codes.
-    ///
-    /// ```
-    /// # use tencent_action::prelude::*;
-    /// # #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
-    /// # #[derive(Debug)]
-    /// # pub struct DescribeZones { pub total_count: u64 }
-    /// use tencent_action::CommonCode;
-    /// let body = r#"{"Response": {"Error": {"Code": "InternalError", "Message": "try later"}, "RequestId": "r4"}}"#;
-    /// let e = tencent_action::from_str::<DescribeZones>(body).unwrap_err();
-    /// assert_eq!(e.common_code(), Some(CommonCode::InternalError));
-    /// ```
-    pub fn common_code(&self) -> Option<CommonCode> {
-        self.code().and_then(CommonCode::exact)
-    }
-
     /// The service's message of an API error. Messages change over time: decide on
     /// [`code`](Error::code), show the message.
     ///

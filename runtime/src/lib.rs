@@ -123,7 +123,7 @@ pub use error::{Error, ErrorKind};
 /// order, after the exact code. The exact step is a switch on the code's length and on single
 /// bytes, then one string comparison: no allocation, no scan of the list. The enum derives
 /// `Clone`, `Debug`, `PartialEq`, `Eq` and `Hash`, and implements [`ErrorCode`], `Display` and
-/// `FromStr`, with inherent `ALL`, `exact`, `as_str` and `category`.
+/// `FromStr`, with inherent `ALL`, `lookup`, `as_str` and `category`.
 ///
 /// Compile-time checks, each reported at the token to change, all in one build: a code that is
 /// not well-formed (ASCII letters, digits, `_` and `.`, starting with an upper-case letter, no

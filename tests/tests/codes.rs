@@ -132,7 +132,7 @@ fn decoded(code: &str) -> SmsCode {
 fn step_1_exact_code_gets_its_variant() {
     for (code, variant) in listed() {
         assert_eq!(decoded(code), variant, "{code}");
-        assert_eq!(SmsCode::exact(code), Some(variant.clone()), "{code}");
+        assert_eq!(SmsCode::lookup(code), Some(variant.clone()), "{code}");
         assert_eq!(variant.to_string(), code);
         assert_eq!(code.parse::<SmsCode>(), Ok(variant));
     }
@@ -180,7 +180,7 @@ fn step_1_exact_match_rejects_every_near_miss() {
         for near in variants {
             tried += 1;
             let expected = codes.contains(near.as_str());
-            assert_eq!(SmsCode::exact(&near).is_some(), expected, "{near:?}");
+            assert_eq!(SmsCode::lookup(&near).is_some(), expected, "{near:?}");
         }
     }
     assert!(tried > 1000, "{tried}");
@@ -200,7 +200,7 @@ fn step_2_common_code_not_listed_is_common() {
     for c in CommonCode::ALL {
         let code = c.as_str();
         let typed = decoded(code);
-        if SmsCode::exact(code).is_some() {
+        if SmsCode::lookup(code).is_some() {
             assert!(
                 !matches!(typed, SmsCode::Common(_)),
                 "{code} is listed: step 1 wins"
@@ -611,7 +611,7 @@ fn several_enums_in_one_invocation_and_an_empty_list() {
         First::FailedOperationA
     );
     assert_eq!(Empty::ALL.len(), 0);
-    assert_eq!(Empty::exact("InternalError"), None);
+    assert_eq!(Empty::lookup("InternalError"), None);
     assert_eq!(
         Empty::from_code("InternalError"),
         Empty::Common(CommonCode::InternalError)

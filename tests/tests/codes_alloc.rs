@@ -57,7 +57,7 @@ fn exact_and_common_steps_allocate_nothing() {
         assert_eq!(n, 0, "{common}");
         assert_eq!(typed.as_str(), common.as_str());
     }
-    let (n, _) = allocations(|| SmsCode::exact("FailedOperation.NotListed"));
+    let (n, _) = allocations(|| SmsCode::lookup("FailedOperation.NotListed"));
     assert_eq!(n, 0);
 }
 

@@ -160,7 +160,6 @@ fn sms_error_envelope_classifies_category() {
     let e = tencent_action::from_str::<SendSms>(body).unwrap_err();
     assert_eq!(e.code(), Some("FailedOperation.PhoneNumberInBlacklist"));
     assert_eq!(e.category(), Some(Category::FailedOperation));
-    assert_eq!(e.common_code(), None);
     assert_eq!(e.request_id(), Some("0e1f4a2c-9a3b-4c5d-8e7f-1a2b3c4d5e6f"));
     assert_eq!(e.action(), "SendSms");
 }

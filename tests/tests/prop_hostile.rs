@@ -52,13 +52,7 @@ fn decode(bytes: &[u8]) -> Result<Seen, TestCaseError> {
             Seen::Data(out, rid)
         }
         Err(e) => {
-            let _ = (
-                e.path(),
-                e.request_id(),
-                e.category(),
-                e.common_code(),
-                e.legacy_code(),
-            );
+            let _ = (e.path(), e.request_id(), e.category(), e.legacy_code());
             let _ = (e.to_string(), format!("{e:?}"));
             Seen::Failed {
                 kind: e.kind(),

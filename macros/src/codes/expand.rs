@@ -69,9 +69,10 @@ pub fn expand(decl: &Checked) -> TokenStream {
                 /// Every listed code's variant, in the order of the declaration.
                 pub const ALL: &'static [#ident] = &[#(#ident::#names),*];
 
-                /// The listed variant of `code`, or `None` when the list does not name it.
+                /// Looks `code` up in the list: its listed variant, or `None` when the list does
+                /// not name it (`from_code` then tries the common codes and the categories).
                 /// Allocates nothing and does not scan the list.
-                pub fn exact(
+                pub fn lookup(
                     code: &::core::primitive::str,
                 ) -> ::core::option::Option<#ident> {
                     #exact
@@ -99,11 +100,11 @@ pub fn expand(decl: &Checked) -> TokenStream {
             #[automatically_derived]
             impl ::tencent_action::ErrorCode for #ident {
                 fn from_code(code: &::core::primitive::str) -> #ident {
-                    if let ::core::option::Option::Some(listed) = #ident::exact(code) {
+                    if let ::core::option::Option::Some(listed) = #ident::lookup(code) {
                         return listed;
                     }
                     if let ::core::option::Option::Some(common) =
-                        ::tencent_action::CommonCode::exact(code)
+                        ::tencent_action::CommonCode::lookup(code)
                     {
                         return #ident::Common(common);
                     }
@@ -175,7 +176,7 @@ fn variant_def(v: &Variant) -> TokenStream {
     }
 }
 
-/// The body of `exact`: a decision tree on the length, then on single bytes.
+/// The body of `lookup`: a decision tree on the length, then on single bytes.
 fn exact_body(variants: &[Variant]) -> TokenStream {
     if variants.is_empty() {
         return quote! {

@@ -95,7 +95,7 @@ mod tests {
         assert!(!out.contains("compile_error"));
         // Each code is compared whole exactly once, at its own leaf: no fallback `match` on
         // the string, no loop.
-        let start = out.find("pub fn exact").unwrap();
+        let start = out.find("pub fn lookup").unwrap();
         let end = out.find("pub fn as_str").unwrap();
         let exact = &out[start..end];
         assert_eq!(exact.matches("if code ==").count(), codes.len());
