@@ -23,6 +23,7 @@ use crate::action::Action;
 use crate::code::ErrorCode;
 use crate::diagnose;
 use crate::error::{EnvelopeProblem, Error};
+use crate::fast_error;
 use crate::request_id::RequestId;
 
 /// Decodes a response body into `T`, unwrapping the envelope and capturing the RequestId.
@@ -51,6 +52,9 @@ pub fn from_slice<'de, T>(body: &'de [u8]) -> Result<T, Error<T::Code>>
 where
     T: Action + Deserialize<'de>,
 {
+    if let Some(fast) = fast_error::parse(body) {
+        return Err(fast.into_error(T::ACTION));
+    }
     let mut de = serde_json::Deserializer::from_slice(body);
     finish(decode(&mut de, IdMode::Bytes), body, None)
 }
@@ -84,6 +88,9 @@ pub fn from_str<'de, T>(body: &'de str) -> Result<T, Error<T::Code>>
 where
     T: Action + Deserialize<'de>,
 {
+    if let Some(fast) = fast_error::parse(body.as_bytes()) {
+        return Err(fast.into_error(T::ACTION));
+    }
     let mut de = serde_json::Deserializer::from_str(body);
     finish(decode(&mut de, IdMode::Bytes), body.as_bytes(), None)
 }
@@ -98,6 +105,9 @@ pub(crate) fn from_slice_with_fallback<'de, T>(
 where
     T: Action + Deserialize<'de>,
 {
+    if let Some(fast) = fast_error::parse(body) {
+        return Err(fast.into_error(T::ACTION));
+    }
     let mut de = serde_json::Deserializer::from_slice(body);
     finish(decode(&mut de, IdMode::Bytes), body, fallback_request_id)
 }

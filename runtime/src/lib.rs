@@ -49,6 +49,7 @@ mod diagnose;
 mod envelope;
 mod error;
 mod excerpt;
+mod fast_error;
 pub mod http;
 pub mod predicates;
 mod request_id;
