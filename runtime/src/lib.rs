@@ -45,7 +45,6 @@
 
 mod action;
 mod code;
-mod diagnose;
 mod envelope;
 mod error;
 mod excerpt;
