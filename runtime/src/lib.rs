@@ -45,11 +45,9 @@
 
 mod action;
 mod code;
-mod diagnose;
 mod envelope;
 mod error;
 mod excerpt;
-mod fast_error;
 pub mod http;
 pub mod predicates;
 mod request_id;

@@ -1,5 +1,5 @@
 //! Signing requests and verifying them: GET queries, credentials, secrets kept out of output.
-#![cfg(feature = "sign")]
+#![cfg(feature = "verify")] // signs requests and verifies them
 
 use tencent_action::prelude::*;
 use tencent_action::sign::{

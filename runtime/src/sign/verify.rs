@@ -4,7 +4,8 @@
 use std::fmt;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use super::{constant_time_eq, signature, utc_date, Canonical, Credential, ALGORITHM};
+use super::tc3::{constant_time_eq, signature, utc_date, Canonical};
+use super::{Credential, ALGORITHM};
 use crate::code::CommonCode;
 
 /// A received request, as a server sees it: method, raw query string (without `?`), headers

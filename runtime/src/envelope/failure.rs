@@ -12,8 +12,11 @@ use serde::de::value::MapAccessDeserializer;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::Deserialize;
 
+use super::id_seed::{IdMode, LenientRequestIdSeed};
+use super::key::{self, Key, Level};
+use super::lenient::ErrorBody;
+use super::top::deserialize_top;
 use crate::action::Action;
-use crate::envelope::{self, ErrorBody, LenientRequestIdSeed, TopKey};
 use crate::error::{EnvelopeProblem, Error, Repr};
 use crate::excerpt;
 use crate::request_id::RequestId;
@@ -30,7 +33,7 @@ where
 
     if let Some(error) = facts.error.take() {
         // `Response.Error` is there: the response is an API error, whatever else is wrong.
-        return envelope::api_error(error, action, request_id, body);
+        return super::api_error(error, action, request_id, body);
     }
     if !err.is_data() {
         return json_error(body, err, action, request_id);
@@ -96,9 +99,9 @@ fn byte_offset(body: &[u8], line: usize, column: usize) -> usize {
 fn shape_error<'de, T: Deserialize<'de>>(body: &'de [u8]) -> Option<(String, String)> {
     let mut de = serde_json::Deserializer::from_slice(body);
     let mut track = serde_path_to_error::Track::new();
-    let result = envelope::deserialize_top::<T, _>(
+    let result = deserialize_top::<T, _>(
         serde_path_to_error::Deserializer::new(&mut de, &mut track),
-        envelope::IdMode::Text,
+        IdMode::Text,
     );
     match result {
         Ok(_) => None,
@@ -173,9 +176,9 @@ impl<'de> Visitor<'de> for ProbeTop<'_, 'de> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         self.facts.top_object = true;
-        while let Some(key) = map.next_key::<TopKey>()? {
+        while let Some(key) = map.next_key_seed(key::skip(Level::Top))? {
             match key {
-                TopKey::Response => {
+                Key::Response => {
                     // Assume the worst until the object opens.
                     self.facts.response = ResponseSeen::NotObject;
                     map.next_value_seed(ProbeResponse {
@@ -202,15 +205,6 @@ impl<'de> DeserializeSeed<'de> for ProbeResponse<'_, 'de> {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(field_identifier)]
-enum ProbeKey {
-    RequestId,
-    Error,
-    #[serde(other)]
-    Other,
-}
-
 impl<'de> Visitor<'de> for ProbeResponse<'_, 'de> {
     type Value = ();
 
@@ -220,14 +214,14 @@ impl<'de> Visitor<'de> for ProbeResponse<'_, 'de> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         self.facts.response = ResponseSeen::Object;
-        while let Some(key) = map.next_key::<ProbeKey>()? {
+        while let Some(key) = map.next_key_seed(key::skip(Level::Response))? {
             match key {
-                ProbeKey::RequestId => {
+                Key::RequestId => {
                     self.facts.request_id = map
                         .next_value_seed(LenientRequestIdSeed)?
                         .or(self.facts.request_id.take());
                 }
-                ProbeKey::Error => {
+                Key::Error => {
                     self.facts.error_malformed = true;
                     let error = map.next_value_seed(ProbeError)?;
                     self.facts.error_malformed = error.code.is_none();
@@ -235,7 +229,7 @@ impl<'de> Visitor<'de> for ProbeResponse<'_, 'de> {
                         self.facts.error = Some(error);
                     }
                 }
-                ProbeKey::Other => {
+                _ => {
                     map.next_value::<IgnoredAny>()?;
                 }
             }

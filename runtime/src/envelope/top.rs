@@ -1,0 +1,122 @@
+//! The top-level object: `Response`, or a legacy API 2.0 error.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::Deserialize;
+
+use super::id_seed::IdMode;
+use super::intercept::ResponseSeed;
+use super::key::{self, Key, Level};
+use super::lenient::{ErrorBody, Loose, LooseSeed, StringSeed};
+use crate::code::ErrorCode;
+use crate::error::Error;
+use crate::request_id::RequestId;
+
+/// Reads a whole envelope from any deserializer (the failure path wraps one to track paths).
+pub(crate) fn deserialize_top<'de, T, D>(
+    d: D,
+    mode: IdMode<'_>,
+) -> Result<Outcome<'de, T>, D::Error>
+where
+    T: Deserialize<'de>,
+    D: Deserializer<'de>,
+{
+    d.deserialize_map(TopVisitor {
+        mode,
+        data: PhantomData,
+    })
+}
+
+/// What the envelope held.
+pub(crate) enum Outcome<'de, T> {
+    Data {
+        data: T,
+        request_id: Option<RequestId>,
+    },
+    Api {
+        error: ErrorBody<'de>,
+        request_id: Option<RequestId>,
+    },
+    Legacy(LegacyBody),
+}
+
+/// A legacy API 2.0 error body: `{"code": 4100, "message": "...", "codeDesc": "..."}`.
+#[derive(Default, Debug)]
+pub(crate) struct LegacyBody {
+    pub(crate) code: Option<i64>,
+    pub(crate) message: Option<String>,
+    pub(crate) code_desc: Option<String>,
+}
+
+impl LegacyBody {
+    /// A legacy body is an error when it has a non-zero `code` (or a `codeDesc`).
+    pub(crate) fn is_error(&self) -> bool {
+        self.code.is_some_and(|c| c != 0) || self.code_desc.is_some()
+    }
+
+    pub(crate) fn into_error<C: ErrorCode>(self, action: &'static str) -> Error<C> {
+        let code = self
+            .code_desc
+            .or_else(|| self.code.map(|c| c.to_string()))
+            .unwrap_or_default();
+        Error::api(
+            C::from_code(&code),
+            self.message.unwrap_or_default(),
+            self.code,
+            action,
+            None,
+        )
+    }
+}
+
+/// Reads the top-level object: `Response` through [`ResponseSeed`], legacy fields leniently,
+/// anything else skipped.
+struct TopVisitor<'a, T> {
+    mode: IdMode<'a>,
+    data: PhantomData<T>,
+}
+
+impl<'de, T: Deserialize<'de>> Visitor<'de> for TopVisitor<'_, T> {
+    type Value = Outcome<'de, T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a Tencent Cloud response object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Outcome<'de, T>, A::Error> {
+        let mut legacy = LegacyBody::default();
+        while let Some(key) = map.next_key_seed(key::skip(Level::Top))? {
+            match key {
+                Key::Response => {
+                    let outcome = map.next_value_seed(ResponseSeed::<T>::new(self.mode))?;
+                    // Returned from here, not kept in an `Option` until the loop ends: the
+                    // outcome holds the whole response struct, and every move of it shows on
+                    // small responses. Whatever follows `Response` is skipped.
+                    while map.next_key::<IgnoredAny>()?.is_some() {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                    return Ok(outcome);
+                }
+                Key::Code => {
+                    legacy.code = match map.next_value_seed(LooseSeed)? {
+                        Loose::Int(n) => Some(n),
+                        Loose::Text(s) => s.trim().parse().ok(),
+                        Loose::Other => None,
+                    }
+                }
+                Key::Message => legacy.message = map.next_value_seed(StringSeed)?,
+                Key::CodeDesc => legacy.code_desc = map.next_value_seed(StringSeed)?,
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        if legacy.is_error() {
+            Ok(Outcome::Legacy(legacy))
+        } else {
+            Err(de::Error::custom("the body has no `Response` object"))
+        }
+    }
+}
