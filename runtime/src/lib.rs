@@ -42,6 +42,8 @@
 
 #![deny(missing_docs)]
 #![warn(rust_2018_idioms)]
+// docs.rs labels feature-gated items with the feature they need.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod action;
 mod code;
@@ -52,6 +54,7 @@ pub mod http;
 pub mod predicates;
 mod request_id;
 #[cfg(feature = "sign")]
+#[cfg_attr(docsrs, doc(cfg(feature = "sign")))]
 pub mod sign;
 pub mod stream;
 

@@ -49,6 +49,7 @@ mod request;
 mod signed;
 mod tc3;
 #[cfg(feature = "verify")]
+#[cfg_attr(docsrs, doc(cfg(feature = "verify")))]
 pub mod verify;
 
 pub use credential::{Credential, ENV_SECRET_ID, ENV_SECRET_KEY, ENV_SESSION_TOKEN};
@@ -57,6 +58,7 @@ pub use method::Method;
 pub use request::Request;
 pub use signed::SignedRequest;
 #[cfg(feature = "verify")]
+#[cfg_attr(docsrs, doc(cfg(feature = "verify")))]
 pub use verify::{Incoming, Rejection, Verified, Verifier};
 
 /// The signing algorithm's name, the first word of the `Authorization` header.
