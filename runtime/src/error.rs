@@ -37,6 +37,8 @@ pub(crate) enum EnvelopeProblem {
     NoResponse,
     ResponseNotObject,
     ErrorWithoutCode,
+    DuplicateResponse,
+    DuplicateError,
 }
 
 impl EnvelopeProblem {
@@ -46,6 +48,8 @@ impl EnvelopeProblem {
             EnvelopeProblem::NoResponse => "the body has no `Response` object",
             EnvelopeProblem::ResponseNotObject => "`Response` is not a JSON object",
             EnvelopeProblem::ErrorWithoutCode => "`Response.Error` has no string `Code`",
+            EnvelopeProblem::DuplicateResponse => "the body has more than one `Response`",
+            EnvelopeProblem::DuplicateError => "`Response` has more than one `Error`",
         }
     }
 }

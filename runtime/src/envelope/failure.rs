@@ -12,7 +12,7 @@ use serde::de::value::MapAccessDeserializer;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::Deserialize;
 
-use super::id_seed::{IdMode, LenientRequestIdSeed};
+use super::id_seed::{Ctx, Flags, IdMode, LenientRequestIdSeed};
 use super::key::{self, Key, Level};
 use super::lenient::ErrorBody;
 use super::top::deserialize_top;
@@ -21,8 +21,13 @@ use crate::error::{EnvelopeProblem, Error, Repr};
 use crate::excerpt;
 use crate::request_id::RequestId;
 
-/// Builds the error for a body whose fast decode failed with `err`.
-pub(crate) fn failure<'de, T>(body: &'de [u8], err: &serde_json::Error) -> Error<T::Code>
+/// Builds the error for a body whose fast decode failed with `err`; `duplicate` when the
+/// envelope stopped it at a second `Response` or `Error`.
+pub(crate) fn failure<'de, T>(
+    body: &'de [u8],
+    err: &serde_json::Error,
+    duplicate: Option<EnvelopeProblem>,
+) -> Error<T::Code>
 where
     T: Action + Deserialize<'de>,
 {
@@ -31,6 +36,10 @@ where
     let probe_err = probe(body, &mut facts);
     let request_id = facts.request_id.take();
 
+    if let Some(problem) = duplicate {
+        // Which of the two is meant is anyone's guess: neither is decoded.
+        return Error::envelope(problem, body, action, request_id);
+    }
     if let Some(error) = facts.error.take() {
         // `Response.Error` is there: the response is an API error, whatever else is wrong.
         return super::api_error(error, action, request_id, body);
@@ -99,9 +108,14 @@ fn byte_offset(body: &[u8], line: usize, column: usize) -> usize {
 fn shape_error<'de, T: Deserialize<'de>>(body: &'de [u8]) -> Option<(String, String)> {
     let mut de = serde_json::Deserializer::from_slice(body);
     let mut track = serde_path_to_error::Track::new();
+    let flags = Flags::default();
+    let ctx = Ctx {
+        mode: IdMode::Text,
+        flags: &flags,
+    };
     let result = deserialize_top::<T, _>(
         serde_path_to_error::Deserializer::new(&mut de, &mut track),
-        IdMode::Text,
+        ctx,
     );
     match result {
         Ok(_) => None,
@@ -146,7 +160,12 @@ struct Facts<'de> {
     error: Option<ErrorBody<'de>>,
     /// `Error` was there but was not an object that could be read.
     error_malformed: bool,
+    /// The probe stopped on purpose: it had learnt all it could.
+    stopped: bool,
 }
+
+/// Returned through serde to stop the probe; [`Facts::stopped`] says it was this.
+const STOP: &str = "tencent-action: probe done";
 
 #[derive(Default)]
 enum ResponseSeen {
@@ -157,10 +176,12 @@ enum ResponseSeen {
 }
 
 /// Reads the body leniently, writing into `facts` as it goes; the error, if any, says where the
-/// body stops being JSON.
+/// body stops being JSON. It stops as soon as it has the RequestId and `Error`, or has passed
+/// them (the end of `Response`): a failure early in a 50 MB body does not read the rest.
 fn probe<'de>(body: &'de [u8], facts: &mut Facts<'de>) -> Option<serde_json::Error> {
     let mut de = serde_json::Deserializer::from_slice(body);
-    de.deserialize_any(ProbeTop { facts }).err()
+    let err = de.deserialize_any(ProbeTop { facts }).err();
+    err.filter(|_| !facts.stopped)
 }
 
 struct ProbeTop<'a, 'de> {
@@ -184,6 +205,9 @@ impl<'de> Visitor<'de> for ProbeTop<'_, 'de> {
                     map.next_value_seed(ProbeResponse {
                         facts: &mut *self.facts,
                     })?;
+                    // Past `Response`: nothing after it changes the error.
+                    self.facts.stopped = true;
+                    return Err(de::Error::custom(STOP));
                 }
                 _ => {
                     map.next_value::<IgnoredAny>()?;
@@ -217,9 +241,9 @@ impl<'de> Visitor<'de> for ProbeResponse<'_, 'de> {
         while let Some(key) = map.next_key_seed(key::skip(Level::Response))? {
             match key {
                 Key::RequestId => {
-                    self.facts.request_id = map
-                        .next_value_seed(LenientRequestIdSeed)?
-                        .or(self.facts.request_id.take());
+                    // The first string id wins, as on the success path.
+                    let id = map.next_value_seed(LenientRequestIdSeed)?;
+                    self.facts.request_id = self.facts.request_id.take().or(id);
                 }
                 Key::Error => {
                     self.facts.error_malformed = true;
@@ -231,7 +255,14 @@ impl<'de> Visitor<'de> for ProbeResponse<'_, 'de> {
                 }
                 _ => {
                     map.next_value::<IgnoredAny>()?;
+                    continue;
                 }
+            }
+            let has_error = self.facts.error.is_some() || self.facts.error_malformed;
+            if self.facts.request_id.is_some() && has_error {
+                // All the error needs: the rest of `Response` is not read.
+                self.facts.stopped = true;
+                return Err(de::Error::custom(STOP));
             }
         }
         Ok(())
