@@ -67,7 +67,7 @@ where
         return Error::envelope(problem, body, action, request_id);
     }
     let (path, reason) =
-        shape_error::<T>(body).unwrap_or_else(|| ("Response".into(), err.to_string()));
+        tracked_shape_error::<T>(body, err).unwrap_or_else(|| ("Response".into(), err.to_string()));
     Error::new(Repr::Shape { path, reason }, action, request_id)
 }
 
@@ -102,6 +102,65 @@ fn byte_offset(body: &[u8], line: usize, column: usize) -> usize {
         }
     }
     (start + column.saturating_sub(1)).min(body.len())
+}
+
+/// Nesting deeper than this where the decode failed sends the path-tracking re-run to a
+/// helper thread.
+const INLINE_DEPTH: usize = 32;
+
+/// The helper thread's stack: path tracking at serde_json's limit (127 levels) needs about
+/// 1 MiB in a debug build.
+const TRACKING_STACK: usize = 8 << 20;
+
+/// [`shape_error`], keeping the caller's stack use within a small factor of serde_json's.
+///
+/// `serde_path_to_error` wraps every level of the value in its own deserializer, visitor and
+/// map access: about twice serde_json's stack per level. At the nesting limit that overflows a
+/// stack the fast path itself fitted in (a 256 KiB thread, where serde_json alone needs
+/// 192 KiB). So when the failure is deep, the re-run goes to a scoped thread with a stack of
+/// its own; shallow failures, nearly all of them, run inline. If no thread can be started,
+/// the error goes without a path rather than risking the caller's stack.
+fn tracked_shape_error<'de, T: Deserialize<'de>>(
+    body: &'de [u8],
+    err: &serde_json::Error,
+) -> Option<(String, String)> {
+    let depth = nesting_at(body, byte_offset(body, err.line(), err.column()));
+    if depth <= INLINE_DEPTH {
+        return shape_error::<T>(body);
+    }
+    std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .name("tencent-action-path".into())
+            .stack_size(TRACKING_STACK)
+            .spawn_scoped(scope, || shape_error::<T>(body))
+            .ok()?
+            .join()
+            .ok()
+            .flatten()
+    })
+}
+
+/// How many objects and arrays are open at byte `offset`: a scan without recursion.
+fn nesting_at(body: &[u8], offset: usize) -> usize {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for &b in &body[..offset.min(body.len())] {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+        } else {
+            match b {
+                b'"' => in_string = true,
+                b'[' | b'{' => depth += 1,
+                b']' | b'}' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+    }
+    depth
 }
 
 /// Re-runs the decode with path tracking; `(path, reason)` of the first failing value.
@@ -317,6 +376,15 @@ impl<'de> Visitor<'de> for ProbeError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nesting_skips_brackets_in_strings() {
+        let body = br#"{"a": ["[{\"", {"b": 1}], "c": ["#;
+        assert_eq!(nesting_at(body, body.len()), 2);
+        assert_eq!(nesting_at(body, 7), 2);
+        assert_eq!(nesting_at(body, 0), 0);
+        assert_eq!(nesting_at(body, 999), 2);
+    }
 
     #[test]
     fn byte_offset_counts_lines() {
