@@ -10,8 +10,11 @@ use tencent_action::ErrorKind;
 pub struct DescribeInstances {
     pub data: Option<serde_json::Value>,
     pub tree: Option<Node>,
-    pub grid: Option<Vec<Vec<Vec<Vec<Vec<Vec<Vec<Vec<u8>>>>>>>>>,
+    pub grid: Option<Grid>,
 }
+
+/// Eight levels of sequences of bytes.
+pub type Grid = Vec<Vec<Vec<Vec<Vec<Vec<Vec<Vec<u8>>>>>>>>;
 
 /// A recursive user type: each level is a real call of its derived `Deserialize`.
 #[derive(Debug, serde::Deserialize)]
