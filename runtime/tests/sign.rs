@@ -607,3 +607,25 @@ fn the_verifier_refuses_a_signature_in_upper_case_or_cut_short() {
         );
     }
 }
+
+#[test]
+fn verified_debug_escapes_and_bounds_the_unsigned_headers() {
+    let credential = Credential::new(ID, KEY);
+    let signed = signed_at(NOW, &credential);
+    let region = format!("ap\u{202E}x\u{1b}[2J{}", "r".repeat(10_000));
+    let headers = received_with(&signed, ("X-TC-Region", &region));
+    let incoming = Incoming {
+        method: "POST",
+        query: "",
+        headers: &headers,
+        body: signed.body(),
+    };
+    let verified = Verifier::new()
+        .with_credential(&credential)
+        .verify_at(&incoming, NOW)
+        .unwrap();
+    assert_eq!(verified.region(), Some(region.as_str()));
+    let shown = format!("{verified:?}");
+    assert!(!shown.contains(['\u{202E}', '\u{1b}']), "{shown:?}");
+    assert!(shown.len() < 2_000, "{} bytes", shown.len());
+}

@@ -7,7 +7,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use super::tc3::{same_secret, signature_matches, utc_date, Canonical};
 use super::{Credential, ALGORITHM};
 use crate::code::CommonCode;
-use crate::excerpt::quote;
+use crate::excerpt::{quote, DebugBounded};
 
 /// A received request, as a server sees it: method, raw query string (without `?`), headers
 /// and body.
@@ -397,7 +397,7 @@ impl<'a> Authorization<'a> {
 /// assert_eq!(verified.timestamp(), 1_700_000_000);
 /// # Ok::<(), tencent_action::sign::SignError>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Verified {
     secret_id: String,
     service: String,
@@ -544,6 +544,21 @@ impl Verified {
     /// ```
     pub fn timestamp(&self) -> u64 {
         self.timestamp
+    }
+}
+
+impl fmt::Debug for Verified {
+    /// The action, version and region come from request headers: quoted, bounded and escaped.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Verified")
+            .field("secret_id", &quote(&self.secret_id))
+            .field("service", &quote(&self.service))
+            .field("action", &quote(&self.action))
+            .field("version", &quote(&self.version))
+            .field("region", &self.region.as_deref().map(quote))
+            .field("timestamp", &self.timestamp)
+            .field("signed_headers", &DebugBounded(&self.signed_headers))
+            .finish()
     }
 }
 
