@@ -266,3 +266,18 @@ fn a_second_response_or_error_is_an_envelope_error() {
         }
     }
 }
+
+#[test]
+fn the_failure_path_stops_reading_once_past_response() {
+    // What follows `Response` cannot change the error: the probe no longer reads it (a 50 MB
+    // tail costs nothing), so a shape error early in the body is reported as one, as serde
+    // alone would, even when the tail is not JSON.
+    let tail = "[1, 2, 3], ".repeat(100_000);
+    let body = format!(
+        r#"{{"Response": {{"RequestId": "r", "TotalCount": "bad", "Name": "n"}}, "Junk": [{tail}"#
+    );
+    let e = tencent_action::from_str::<Described>(&body).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Shape, "{e}");
+    assert_eq!(e.path(), Some("Response.TotalCount"));
+    assert_eq!(e.request_id(), Some("r"));
+}
