@@ -397,12 +397,7 @@ fn the_verifier_refuses_malformed_authorization_headers() {
         if !bad.is_empty() {
             headers.push(("Authorization", &bad));
         }
-        let incoming = Incoming {
-            method: "POST",
-            query: "",
-            headers: &headers,
-            body: good.body(),
-        };
+        let incoming = post(&good, &headers);
         let rejected = verifier.verify_at(&incoming, NOW).unwrap_err();
         assert_eq!(
             rejected.code(),
@@ -417,19 +412,8 @@ fn the_verifier_needs_action_version_and_timestamp() {
     let good = signed_at(NOW, &Credential::new(ID, KEY));
     let verifier = Verifier::new().with_key(ID, KEY);
     for drop in ["X-TC-Action", "X-TC-Version", "X-TC-Timestamp"] {
-        let mut headers: Vec<(&str, &str)> = good
-            .headers()
-            .iter()
-            .filter(|(n, _)| *n != drop)
-            .map(|(n, v)| (*n, v.as_str()))
-            .collect();
-        headers.push(("Host", good.host()));
-        let incoming = Incoming {
-            method: "POST",
-            query: "",
-            headers: &headers,
-            body: good.body(),
-        };
+        let headers = received_without(&good, drop);
+        let incoming = post(&good, &headers);
         let rejected = verifier.verify_at(&incoming, NOW).unwrap_err();
         assert_eq!(rejected.code(), &CommonCode::MissingParameter, "{drop}");
         assert!(rejected.message().contains(drop));
@@ -469,19 +453,36 @@ fn rejections_escape_and_bound_what_the_request_sent() {
     }
 }
 
+/// The headers a server receives for `signed` (its headers plus Host), without `drop`.
+fn received_without<'a>(signed: &'a SignedRequest, drop: &str) -> Vec<(&'a str, &'a str)> {
+    let mut headers: Vec<(&str, &str)> = signed
+        .headers()
+        .iter()
+        .filter(|(n, _)| *n != drop)
+        .map(|(n, v)| (*n, v.as_str()))
+        .collect();
+    headers.push(("Host", signed.host()));
+    headers
+}
+
 /// The headers a server receives for `signed`, with one more appended.
 fn received_with<'a>(
     signed: &'a SignedRequest,
     extra: (&'a str, &'a str),
 ) -> Vec<(&'a str, &'a str)> {
-    let mut headers: Vec<(&str, &str)> = signed
-        .headers()
-        .iter()
-        .map(|(n, v)| (*n, v.as_str()))
-        .collect();
-    headers.push(("Host", signed.host()));
+    let mut headers = received_without(signed, "");
     headers.push(extra);
     headers
+}
+
+/// `signed`'s body arriving as a `POST` with `headers`.
+fn post<'a>(signed: &'a SignedRequest, headers: &'a [(&'a str, &'a str)]) -> Incoming<'a> {
+    Incoming {
+        method: "POST",
+        query: "",
+        headers,
+        body: signed.body(),
+    }
 }
 
 #[test]
@@ -501,12 +502,7 @@ fn the_verifier_refuses_duplicated_tc_headers() {
             // Twice, whatever the first was.
             headers.push(extra);
         }
-        let incoming = Incoming {
-            method: "POST",
-            query: "",
-            headers: &headers,
-            body: signed.body(),
-        };
+        let incoming = post(&signed, &headers);
         let rejection = verifier.verify_at(&incoming, NOW).unwrap_err();
         assert_eq!(rejection.code(), &CommonCode::InvalidParameter, "{extra:?}");
         assert!(
@@ -518,12 +514,7 @@ fn the_verifier_refuses_duplicated_tc_headers() {
     let headers = received_with(&signed, ("Accept", "*/*"));
     let mut headers = headers;
     headers.push(("Accept", "application/json"));
-    let incoming = Incoming {
-        method: "POST",
-        query: "",
-        headers: &headers,
-        body: signed.body(),
-    };
+    let incoming = post(&signed, &headers);
     assert!(verifier.verify_at(&incoming, NOW).is_ok());
 }
 
@@ -543,20 +534,9 @@ fn the_verifier_says_which_headers_were_signed_and_the_signer_can_sign_the_actio
         .authorization()
         .contains("SignedHeaders=content-type;host;x-tc-action, "));
     let verify = |signed: &SignedRequest, action: &str| {
-        let mut headers: Vec<(&str, &str)> = signed
-            .headers()
-            .iter()
-            .filter(|(n, _)| *n != "X-TC-Action")
-            .map(|(n, v)| (*n, v.as_str()))
-            .collect();
-        headers.push(("Host", signed.host()));
+        let mut headers = received_without(signed, "X-TC-Action");
         headers.push(("X-TC-Action", action));
-        let incoming = Incoming {
-            method: "POST",
-            query: "",
-            headers: &headers,
-            body: signed.body(),
-        };
+        let incoming = post(signed, &headers);
         verifier.verify_at(&incoming, NOW)
     };
     // Unsigned action: a relay can swap it, and `Verified` says it is not signed.
@@ -587,20 +567,9 @@ fn the_verifier_refuses_a_signature_in_upper_case_or_cut_short() {
         auth.replace(sig, &sig[..63]),
         auth.replace(sig, &format!("{sig}00")),
     ] {
-        let mut headers: Vec<(&str, &str)> = signed
-            .headers()
-            .iter()
-            .filter(|(n, _)| *n != "Authorization")
-            .map(|(n, v)| (*n, v.as_str()))
-            .collect();
-        headers.push(("Host", signed.host()));
+        let mut headers = received_without(&signed, "Authorization");
         headers.push(("Authorization", &forged));
-        let incoming = Incoming {
-            method: "POST",
-            query: "",
-            headers: &headers,
-            body: signed.body(),
-        };
+        let incoming = post(&signed, &headers);
         assert_eq!(
             verifier.verify_at(&incoming, NOW).unwrap_err().code(),
             &CommonCode::AuthFailureSignatureFailure
@@ -614,12 +583,7 @@ fn verified_debug_escapes_and_bounds_the_unsigned_headers() {
     let signed = signed_at(NOW, &credential);
     let region = format!("ap\u{202E}x\u{1b}[2J{}", "r".repeat(10_000));
     let headers = received_with(&signed, ("X-TC-Region", &region));
-    let incoming = Incoming {
-        method: "POST",
-        query: "",
-        headers: &headers,
-        body: signed.body(),
-    };
+    let incoming = post(&signed, &headers);
     let verified = Verifier::new()
         .with_credential(&credential)
         .verify_at(&incoming, NOW)
