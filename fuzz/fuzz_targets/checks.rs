@@ -4,7 +4,10 @@
 // `check_from_slice`: arbitrary bytes into `from_slice` (and `from_str` when they are UTF-8)
 // for an annotated struct with nested, optional, renamed and numeric fields. Beyond "no
 // panic": `from_str` and `from_slice` agree on every input; a success carries the RequestId;
-// every accessor and both formatters of an error work.
+// every accessor and both formatters of an error work; an error of a JSON body keeps the
+// body's RequestId (the first string `RequestId` of the first `Response`, found here by an
+// independent reader); `Display` and `Debug` are bounded and hold no raw control, separator
+// or bidi/format character, whatever the body held.
 //
 // `check_error_envelope`: the first byte picks a mode.
 // - even: the rest is split at the first 0xFF into a code and a message (lossy UTF-8),
@@ -13,6 +16,9 @@
 // - odd: the rest is pasted raw as the value of `Response.Error` (malformed error bodies), and
 //   decoding must not panic and must never succeed.
 
+use std::fmt;
+
+use serde::de::{Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::json;
 use tencent_action::prelude::*;
 
@@ -47,8 +53,124 @@ fn describe<C: std::fmt::Debug>(e: &tencent_action::Error<C>) -> String {
     );
     let _ = e.legacy_code();
     let shown = e.to_string();
-    let _ = format!("{e:?}");
+    assert_printable(&shown, 2_000);
+    assert_printable(&format!("{e:?}"), 4_000);
+    let _ = format!("{e:#?}");
     shown
+}
+
+/// A message for a log: at most `max` characters, and no character that could forge or hide a
+/// log line (controls, line/paragraph separators, bidi and other format characters).
+fn assert_printable(shown: &str, max: usize) {
+    let count = shown.chars().count();
+    assert!(count <= max, "{count} characters of output");
+    if let Some(c) = shown.chars().find(|&c| {
+        c.is_control()
+            || matches!(
+                c,
+                '\u{AD}'
+                    | '\u{61C}'
+                    | '\u{180E}'
+                    | '\u{200B}'..='\u{200F}'
+                    | '\u{2028}'..='\u{202E}'
+                    | '\u{2060}'..='\u{2064}'
+                    | '\u{2066}'..='\u{206F}'
+                    | '\u{FEFF}'
+                    | '\u{FFF9}'..='\u{FFFB}'
+                    | '\u{E0001}'
+                    | '\u{E0020}'..='\u{E007F}'
+            )
+    }) {
+        panic!("raw {c:?} in {shown:?}");
+    }
+}
+
+/// The body's RequestId by the envelope's rule, read independently of the decoder: the first
+/// string `RequestId` in the first `Response` object. `None` when `text` is not JSON.
+fn expected_request_id(text: &str) -> Option<Option<String>> {
+    struct Top;
+    struct FirstId;
+    impl<'de> Visitor<'de> for Top {
+        type Value = Option<String>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("JSON")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let (mut id, mut seen) = (None, false);
+            while let Some(key) = map.next_key::<String>()? {
+                if key == "Response" && !seen {
+                    seen = true;
+                    id = map.next_value::<Any<FirstId>>()?.0.flatten();
+                } else {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+            Ok(id)
+        }
+    }
+    impl<'de> Visitor<'de> for FirstId {
+        type Value = Option<String>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("JSON")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut id = None;
+            while let Some(key) = map.next_key::<String>()? {
+                let value: serde_json::Value = map.next_value()?;
+                if key == "RequestId" && id.is_none() {
+                    id = value.as_str().map(str::to_owned);
+                }
+            }
+            Ok(id)
+        }
+    }
+    /// `V`'s answer for an object, `None` for any other JSON value.
+    struct Any<V>(Option<Option<String>>, std::marker::PhantomData<V>);
+    impl<'de> serde::Deserialize<'de> for Any<FirstId> {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            let value = d.deserialize_any(OrSkip(FirstId))?;
+            Ok(Any(value, std::marker::PhantomData))
+        }
+    }
+    struct OrSkip<V>(V);
+    impl<'de, V: Visitor<'de, Value = Option<String>>> Visitor<'de> for OrSkip<V> {
+        type Value = Option<Option<String>>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("JSON")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+            self.0.visit_map(map).map(Some)
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> Result<Self::Value, A::Error> {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            Ok(None)
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let id = de.deserialize_any(OrSkip(Top)).ok()?;
+    de.end().ok()?;
+    Some(id.flatten())
 }
 
 #[tencent_action(service = "sms", version = "2021-01-11", action = "SendSms")]
@@ -60,19 +182,25 @@ pub struct SendSms {
 /// See the top of this file.
 pub fn check_from_slice(data: &[u8]) {
     let by_slice = tencent_action::from_slice::<DescribeInstances>(data);
+    // (Like `serde_json::from_slice`, the decoder does not validate UTF-8 inside values it
+    // skips, so invalid bytes there are read as U+FFFD by the oracle.)
+    let expected = expected_request_id(&String::from_utf8_lossy(data));
     let shown_slice = match &by_slice {
         Ok(out) => {
-            // Only a JSON document decodes, and its RequestId is the one captured. (Like
-            // `serde_json::from_slice`, the decoder does not validate UTF-8 inside values it
-            // skips, so invalid bytes there are read as U+FFFD by the oracle.)
-            let text = String::from_utf8_lossy(data);
-            let value: serde_json::Value =
-                serde_json::from_str(&text).expect("decoded a body that is not JSON");
-            let rid = value["Response"]["RequestId"].as_str().unwrap_or("");
-            assert_eq!(out.request_id(), rid);
+            // Only a JSON document decodes, and its RequestId is the one captured.
+            let expected = expected.expect("decoded a body that is not JSON");
+            assert_eq!(out.request_id(), expected.as_deref().unwrap_or(""));
             None
         }
-        Err(e) => Some(describe(e)),
+        Err(e) => {
+            // A JSON body's RequestId survives every failure. (Only when the body is UTF-8:
+            // invalid UTF-8 in a string the decoder reads is a JSON error where it stands, and
+            // an id after it is never reached.)
+            if let (Some(Some(id)), true) = (&expected, std::str::from_utf8(data).is_ok()) {
+                assert_eq!(e.request_id(), Some(id.as_str()), "{e}");
+            }
+            Some(describe(e))
+        }
     };
     if let Ok(text) = std::str::from_utf8(data) {
         let by_str = tencent_action::from_str::<DescribeInstances>(text);
@@ -122,14 +250,14 @@ pub fn check_error_envelope(data: &[u8]) {
         assert_eq!(e.request_id(), Some("fuzz-rid"));
         let same = tencent_action::from_slice::<SendSms>(body.as_bytes()).unwrap_err();
         assert_eq!(same.to_string(), e.to_string());
-        let _ = format!("{e:?}");
+        describe(&e);
     } else {
         let mut body = b"{\"Response\":{\"RequestId\":\"r\",\"Error\":".to_vec();
         body.extend_from_slice(rest);
         body.extend_from_slice(b"}}");
         let result = tencent_action::from_slice::<SendSms>(&body);
         let e = result.expect_err("a body with `Response.Error` never decodes as data");
-        let _ = (e.kind(), e.code(), e.message(), e.request_id(), e.path());
-        let _ = (e.to_string(), format!("{e:?}"));
+        assert_eq!(e.request_id(), Some("r"), "{e}");
+        describe(&e);
     }
 }

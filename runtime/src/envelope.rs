@@ -15,8 +15,6 @@
 //! RequestId), [`fast_error`] (the compact error envelope, read by a byte scan before serde
 //! starts), and [`failure`].
 
-use std::cell::Cell;
-
 use serde::Deserialize;
 
 use crate::action::Action;
@@ -32,7 +30,7 @@ mod key;
 mod lenient;
 mod top;
 
-use id_seed::IdMode;
+use id_seed::{Ctx, Flags, IdMode};
 use lenient::ErrorBody;
 use top::{deserialize_top, Outcome};
 
@@ -97,12 +95,15 @@ where
     if let Some(fast) = fast_error::parse(body.as_bytes()) {
         return Err(fast.into_error(T::ACTION));
     }
-    let escaped = Cell::new(false);
+    let flags = Flags::default();
     let outcome = decode(
         &mut serde_json::Deserializer::from_str(body),
-        IdMode::Bytes { escaped: &escaped },
+        Ctx {
+            mode: IdMode::Bytes,
+            flags: &flags,
+        },
     );
-    finish(outcome, escaped.get(), body.as_bytes(), None)
+    finish(outcome, &flags, body.as_bytes(), None)
 }
 
 /// Decodes `body`, taking the RequestId from `fallback_request_id` (the `X-TC-RequestId`
@@ -117,33 +118,36 @@ where
     if let Some(fast) = fast_error::parse(body) {
         return Err(fast.into_error(T::ACTION));
     }
-    let escaped = Cell::new(false);
+    let flags = Flags::default();
     let outcome = decode(
         &mut serde_json::Deserializer::from_slice(body),
-        IdMode::Bytes { escaped: &escaped },
+        Ctx {
+            mode: IdMode::Bytes,
+            flags: &flags,
+        },
     );
-    finish(outcome, escaped.get(), body, fallback_request_id)
+    finish(outcome, &flags, body, fallback_request_id)
 }
 
 fn decode<'de, T, R>(
     de: &mut serde_json::Deserializer<R>,
-    mode: IdMode<'_>,
+    ctx: Ctx<'_>,
 ) -> serde_json::Result<Outcome<'de, T>>
 where
     T: Deserialize<'de>,
     R: serde_json::de::Read<'de>,
 {
-    let outcome = deserialize_top(&mut *de, mode)?;
+    let outcome = deserialize_top(&mut *de, ctx)?;
     de.end()?;
     Ok(outcome)
 }
 
-/// Turns what the decode found into the result; `escaped` says the fast path stopped at a
-/// RequestId written with escapes, which it cannot read (see [`IdMode::Bytes`]).
+/// Turns what the decode found into the result; `flags` say why a failed decode stopped when
+/// the envelope itself stopped it (see [`Flags`]).
 #[inline]
 fn finish<'de, T>(
     outcome: serde_json::Result<Outcome<'de, T>>,
-    escaped: bool,
+    flags: &Flags,
     body: &'de [u8],
     fallback_request_id: Option<&str>,
 ) -> Result<T, Error<T::Code>>
@@ -170,14 +174,17 @@ where
         Ok(Outcome::Legacy(legacy)) => Err(legacy
             .into_error(T::ACTION)
             .or_request_id(fallback_request_id)),
-        Err(_) if escaped => {
-            let outcome = decode(
-                &mut serde_json::Deserializer::from_slice(body),
-                IdMode::Text,
-            );
-            finish(outcome, false, body, fallback_request_id)
+        Err(_) if flags.retry_as_text.get() => {
+            let text = Flags::default();
+            let ctx = Ctx {
+                mode: IdMode::Text,
+                flags: &text,
+            };
+            let outcome = decode(&mut serde_json::Deserializer::from_slice(body), ctx);
+            finish(outcome, &text, body, fallback_request_id)
         }
-        Err(err) => Err(failure::failure::<T>(body, &err).or_request_id(fallback_request_id)),
+        Err(err) => Err(failure::failure::<T>(body, &err, flags.duplicate.get())
+            .or_request_id(fallback_request_id)),
     }
 }
 
@@ -212,12 +219,12 @@ mod tests {
     }
 
     fn run(body: &str) -> serde_json::Result<Outcome<'_, Data>> {
-        decode(
-            &mut serde_json::Deserializer::from_str(body),
-            IdMode::Bytes {
-                escaped: &Cell::new(false),
-            },
-        )
+        let flags = Flags::default();
+        let ctx = Ctx {
+            mode: IdMode::Bytes,
+            flags: &flags,
+        };
+        decode(&mut serde_json::Deserializer::from_str(body), ctx)
     }
 
     #[test]

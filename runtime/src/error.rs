@@ -37,6 +37,8 @@ pub(crate) enum EnvelopeProblem {
     NoResponse,
     ResponseNotObject,
     ErrorWithoutCode,
+    DuplicateResponse,
+    DuplicateError,
 }
 
 impl EnvelopeProblem {
@@ -46,6 +48,8 @@ impl EnvelopeProblem {
             EnvelopeProblem::NoResponse => "the body has no `Response` object",
             EnvelopeProblem::ResponseNotObject => "`Response` is not a JSON object",
             EnvelopeProblem::ErrorWithoutCode => "`Response.Error` has no string `Code`",
+            EnvelopeProblem::DuplicateResponse => "the body has more than one `Response`",
+            EnvelopeProblem::DuplicateError => "`Response` has more than one `Error`",
         }
     }
 }
@@ -443,11 +447,13 @@ impl<C> Error<C> {
 }
 
 impl<C> fmt::Display for Error<C> {
-    /// One line, whatever the body held: every piece of text that can come from the response
-    /// (code, message, reasons that quote keys or event ids, RequestId) has its control
-    /// characters escaped, so a hostile body cannot forge log lines.
+    /// One bounded line, whatever the body held: every piece of text that can come from the
+    /// response (code, message, path, reasons that quote keys, values or event ids, RequestId)
+    /// goes through `excerpt::quote`: at most a few hundred characters each, with control,
+    /// separator and bidi/format characters escaped, so a hostile body can neither forge log
+    /// lines nor flood them.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use excerpt::one_line;
+        use excerpt::quote;
         let action = self.inner.action;
         match &self.inner.repr {
             Repr::Api {
@@ -456,26 +462,27 @@ impl<C> fmt::Display for Error<C> {
                 message,
                 legacy,
             } => {
-                write!(f, "{action} failed: {}", one_line(code_of(typed)))?;
+                write!(f, "{action} failed: {}", quote(code_of(typed)))?;
                 if let Some(n) = legacy {
                     write!(f, " (legacy code {n})")?;
                 }
                 if !message.is_empty() {
-                    write!(f, ": {}", one_line(message))?;
+                    write!(f, ": {}", quote(message))?;
                 }
             }
             Repr::Shape { path, reason } => {
                 write!(
                     f,
-                    "cannot decode {action} response at {path}: {}",
-                    one_line(reason)
+                    "cannot decode {action} response at {}: {}",
+                    quote(path),
+                    quote(reason)
                 )?;
             }
             Repr::Json { reason, excerpt } => {
                 write!(
                     f,
                     "{action} response is not valid JSON: {}; body: \"{excerpt}\"",
-                    one_line(reason)
+                    quote(reason)
                 )?;
             }
             Repr::Envelope { problem, excerpt } => {
@@ -486,16 +493,16 @@ impl<C> fmt::Display for Error<C> {
                 )?;
             }
             Repr::Http { reason, excerpt } => {
-                write!(f, "{action} request failed: {}", one_line(reason))?;
+                write!(f, "{action} request failed: {}", quote(reason))?;
                 if !excerpt.is_empty() {
                     write!(f, "; body: \"{excerpt}\"")?;
                 }
             }
             Repr::Stream { reason } => {
-                write!(f, "{action} event stream failed: {}", one_line(reason))?;
+                write!(f, "{action} event stream failed: {}", quote(reason))?;
             }
         }
-        let id = self.request_id().map(one_line);
+        let id = self.request_id().map(quote);
         match (self.inner.status, id) {
             (Some(status), Some(id)) => write!(f, " (HTTP {status}, RequestId {id})"),
             (Some(status), None) => write!(f, " (HTTP {status})"),
@@ -506,7 +513,9 @@ impl<C> fmt::Display for Error<C> {
 }
 
 impl<C: fmt::Debug> fmt::Debug for Error<C> {
+    /// Every field that holds a peer's text is bounded and escaped as in `Display`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use excerpt::{quote, DebugBounded};
         let mut d = f.debug_struct("Error");
         d.field("kind", &self.kind())
             .field("action", &self.inner.action);
@@ -517,27 +526,29 @@ impl<C: fmt::Debug> fmt::Debug for Error<C> {
                 message,
                 legacy,
             } => {
-                d.field("code", &code_of(typed)).field("typed_code", typed);
-                d.field("message", message);
+                d.field("code", &quote(code_of(typed)))
+                    .field("typed_code", &DebugBounded(typed));
+                d.field("message", &quote(message));
                 if let Some(legacy) = legacy {
                     d.field("legacy_code", legacy);
                 }
             }
             Repr::Shape { path, reason } => {
-                d.field("path", path).field("reason", reason);
+                d.field("path", &quote(path))
+                    .field("reason", &quote(reason));
             }
             Repr::Json { reason, excerpt } | Repr::Http { reason, excerpt } => {
-                d.field("reason", reason).field("excerpt", excerpt);
+                d.field("reason", &quote(reason)).field("excerpt", excerpt);
             }
             Repr::Envelope { problem, excerpt } => {
                 d.field("problem", &problem.describe())
                     .field("excerpt", excerpt);
             }
             Repr::Stream { reason } => {
-                d.field("reason", reason);
+                d.field("reason", &quote(reason));
             }
         }
-        d.field("request_id", &self.request_id());
+        d.field("request_id", &self.request_id().map(quote));
         if let Some(status) = self.inner.status {
             d.field("http_status", &status);
         }

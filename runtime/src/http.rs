@@ -102,10 +102,18 @@ where
     if is_success(status) {
         return decoded.map_err(|e| e.with_status(status));
     }
+    // The body's RequestId, when it has one, names the failed request better than the header
+    // (the decode already fell back to the header when the body had none).
     match decoded {
         Err(e) if e.kind() == ErrorKind::Api => Err(e.with_status(status)),
-        Err(e) => Err(unexpected_status::<T>(status, body, request_id).with_source(e)),
-        Ok(_) => Err(unexpected_status::<T>(status, body, request_id)),
+        Err(e) => {
+            let id = e.request_id().map(str::to_owned);
+            Err(unexpected_status::<T>(status, body, id.as_deref().or(request_id)).with_source(e))
+        }
+        Ok(data) => {
+            let id = Some(data.request_id()).filter(|id| !id.is_empty());
+            Err(unexpected_status::<T>(status, body, id.or(request_id)))
+        }
     }
 }
 

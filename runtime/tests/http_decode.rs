@@ -158,3 +158,24 @@ fn a_legacy_error_body_takes_the_header_request_id() {
         assert_eq!(e.request_id(), Some("hdr-legacy"), "status {status}");
     }
 }
+
+#[test]
+fn a_non_200_keeps_the_body_request_id_over_the_header() {
+    let header = ("X-TC-RequestId", "header-id");
+    for body in [
+        // A success body on an error status.
+        &br#"{"Response": {"TotalCount": 1, "RequestId": "body-id"}}"#[..],
+        // An envelope that does not fit, with its id.
+        br#"{"Response": {"TotalCount": "x", "RequestId": "body-id"}}"#,
+    ] {
+        for headers in [vec![JSON], vec![JSON, header]] {
+            let e = http::from_response::<DescribeInstances, _>(502, headers, body).unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::Http);
+            assert_eq!(e.request_id(), Some("body-id"), "{e}");
+        }
+    }
+    // Without one in the body, the header stands in.
+    let e =
+        http::from_response::<DescribeInstances, _>(502, [JSON, header], b"<html>").unwrap_err();
+    assert_eq!(e.request_id(), Some("header-id"));
+}

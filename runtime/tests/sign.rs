@@ -232,6 +232,16 @@ fn secrets_never_appear_in_debug_or_display() {
         )
         .unwrap_err();
     let missing = Credential::from_lookup(|_| None).unwrap_err();
+    // A secret in the endpoint's user info, where a copied URL may carry one.
+    let endpoint = Request::post::<SendSms>(&())
+        .unwrap()
+        .endpoint(format!("https://{ID}:{KEY}@sms.tencentcloudapi.com"))
+        .sign(&credential)
+        .unwrap_err();
+    assert!(
+        matches!(endpoint, SignError::Endpoint { .. }),
+        "{endpoint:?}"
+    );
     let outputs = [
         format!("{credential:?}"),
         format!("{credential:#?}"),
@@ -242,13 +252,31 @@ fn secrets_never_appear_in_debug_or_display() {
         format!("{rejection}"),
         format!("{missing:?}"),
         format!("{missing}"),
+        format!("{endpoint:?}"),
+        format!("{endpoint}"),
     ];
     for shown in &outputs {
         assert!(!shown.contains(KEY), "secret key in {shown}");
         assert!(!shown.contains(TOKEN), "token in {shown}");
+        // The signature replays the request for 5 minutes: never in a log either.
+        assert!(!shown.contains(signed.signature()), "signature in {shown}");
     }
     assert!(outputs[0].contains(ID), "the SecretId is shown");
-    assert!(outputs[2].contains("<redacted>"));
+    assert!(
+        outputs[2].contains("X-TC-Token\": \"<redacted>\""),
+        "{}",
+        outputs[2]
+    );
+    assert!(
+        outputs[2].contains("Signature=<redacted>"),
+        "{}",
+        outputs[2]
+    );
+    assert!(
+        outputs[10].contains("https://<redacted>@sms.tencentcloudapi.com"),
+        "{}",
+        outputs[10]
+    );
     // The token is still sent: only its display is hidden.
     assert_eq!(signed.header("X-TC-Token"), Some(TOKEN));
 }
@@ -369,12 +397,7 @@ fn the_verifier_refuses_malformed_authorization_headers() {
         if !bad.is_empty() {
             headers.push(("Authorization", &bad));
         }
-        let incoming = Incoming {
-            method: "POST",
-            query: "",
-            headers: &headers,
-            body: good.body(),
-        };
+        let incoming = post(&good, &headers);
         let rejected = verifier.verify_at(&incoming, NOW).unwrap_err();
         assert_eq!(
             rejected.code(),
@@ -389,21 +412,184 @@ fn the_verifier_needs_action_version_and_timestamp() {
     let good = signed_at(NOW, &Credential::new(ID, KEY));
     let verifier = Verifier::new().with_key(ID, KEY);
     for drop in ["X-TC-Action", "X-TC-Version", "X-TC-Timestamp"] {
-        let mut headers: Vec<(&str, &str)> = good
-            .headers()
-            .iter()
-            .filter(|(n, _)| *n != drop)
-            .map(|(n, v)| (*n, v.as_str()))
-            .collect();
-        headers.push(("Host", good.host()));
-        let incoming = Incoming {
-            method: "POST",
-            query: "",
-            headers: &headers,
-            body: good.body(),
-        };
+        let headers = received_without(&good, drop);
+        let incoming = post(&good, &headers);
         let rejected = verifier.verify_at(&incoming, NOW).unwrap_err();
         assert_eq!(rejected.code(), &CommonCode::MissingParameter, "{drop}");
         assert!(rejected.message().contains(drop));
     }
+}
+
+#[test]
+fn rejections_escape_and_bound_what_the_request_sent() {
+    let long = "9".repeat(100_000);
+    for (timestamp, raw) in [
+        ("1\u{1b}[2J\r\nINFO forged", "\u{1b}"),
+        ("1\u{202E}gnp.exe", "\u{202E}"),
+        ("1\u{2028}forged", "\u{2028}"),
+        (long.as_str(), long.as_str()),
+    ] {
+        let headers = [
+            ("X-TC-Action", "SendSms"),
+            ("X-TC-Version", "2021-01-11"),
+            ("X-TC-Timestamp", timestamp),
+        ];
+        let incoming = Incoming {
+            method: "POST",
+            query: "",
+            headers: &headers,
+            body: b"",
+        };
+        let rejection = Verifier::new().verify_at(&incoming, NOW).unwrap_err();
+        assert_eq!(rejection.code(), &CommonCode::InvalidParameter);
+        // The message, sent back to the client in the envelope, is exact...
+        assert!(rejection.message().contains(timestamp));
+        // ...but what a log shows is one bounded line.
+        for shown in [format!("{rejection}"), format!("{rejection:?}")] {
+            assert!(!shown.contains(raw), "raw {raw:?} in {shown:?}");
+            assert!(!shown.contains(['\r', '\n']), "{shown:?}");
+            assert!(shown.len() < 2_000, "{} bytes", shown.len());
+        }
+    }
+}
+
+/// The headers a server receives for `signed` (its headers plus Host), without `drop`.
+fn received_without<'a>(signed: &'a SignedRequest, drop: &str) -> Vec<(&'a str, &'a str)> {
+    let mut headers: Vec<(&str, &str)> = signed
+        .headers()
+        .iter()
+        .filter(|(n, _)| *n != drop)
+        .map(|(n, v)| (*n, v.as_str()))
+        .collect();
+    headers.push(("Host", signed.host()));
+    headers
+}
+
+/// The headers a server receives for `signed`, with one more appended.
+fn received_with<'a>(
+    signed: &'a SignedRequest,
+    extra: (&'a str, &'a str),
+) -> Vec<(&'a str, &'a str)> {
+    let mut headers = received_without(signed, "");
+    headers.push(extra);
+    headers
+}
+
+/// `signed`'s body arriving as a `POST` with `headers`.
+fn post<'a>(signed: &'a SignedRequest, headers: &'a [(&'a str, &'a str)]) -> Incoming<'a> {
+    Incoming {
+        method: "POST",
+        query: "",
+        headers,
+        body: signed.body(),
+    }
+}
+
+#[test]
+fn the_verifier_refuses_duplicated_tc_headers() {
+    let credential = Credential::new(ID, KEY);
+    let signed = signed_at(NOW, &credential);
+    let verifier = Verifier::new().with_credential(&credential);
+    for extra in [
+        ("x-tc-action", "TerminateInstances"),
+        ("X-TC-Region", "ap-beijing"),
+        ("X-TC-Version", "2017-03-12"),
+        ("authorization", signed.authorization()),
+        ("HOST", "evil.example"),
+    ] {
+        let mut headers = received_with(&signed, extra);
+        if extra.0 == "X-TC-Region" {
+            // Twice, whatever the first was.
+            headers.push(extra);
+        }
+        let incoming = post(&signed, &headers);
+        let rejection = verifier.verify_at(&incoming, NOW).unwrap_err();
+        assert_eq!(rejection.code(), &CommonCode::InvalidParameter, "{extra:?}");
+        assert!(
+            rejection.message().contains("more than once"),
+            "{rejection}"
+        );
+    }
+    // Other headers may repeat.
+    let headers = received_with(&signed, ("Accept", "*/*"));
+    let mut headers = headers;
+    headers.push(("Accept", "application/json"));
+    let incoming = post(&signed, &headers);
+    assert!(verifier.verify_at(&incoming, NOW).is_ok());
+}
+
+#[test]
+fn the_verifier_says_which_headers_were_signed_and_the_signer_can_sign_the_action() {
+    let credential = Credential::new(ID, KEY);
+    let verifier = Verifier::new().with_credential(&credential);
+    let plain = signed_at(NOW, &credential);
+    let with_action = Request::post::<DescribeInstances>(&serde_json::json!({"Limit": 1}))
+        .unwrap()
+        .endpoint("http://127.0.0.1:8080")
+        .timestamp(NOW)
+        .sign_action(true)
+        .sign(&credential)
+        .unwrap();
+    assert!(with_action
+        .authorization()
+        .contains("SignedHeaders=content-type;host;x-tc-action, "));
+    let verify = |signed: &SignedRequest, action: &str| {
+        let mut headers = received_without(signed, "X-TC-Action");
+        headers.push(("X-TC-Action", action));
+        let incoming = post(signed, &headers);
+        verifier.verify_at(&incoming, NOW)
+    };
+    // Unsigned action: a relay can swap it, and `Verified` says it is not signed.
+    let swapped = verify(&plain, "TerminateInstances").unwrap();
+    assert_eq!(swapped.signed_headers(), ["content-type", "host"]);
+    assert!(!swapped.is_signed("X-TC-Action"));
+    // Signed action: the same swap breaks the signature.
+    let ok = verify(&with_action, "DescribeInstances").unwrap();
+    assert!(ok.is_signed("x-tc-action"));
+    assert_eq!(ok.action(), "DescribeInstances");
+    assert_eq!(
+        verify(&with_action, "TerminateInstances")
+            .unwrap_err()
+            .code(),
+        &CommonCode::AuthFailureSignatureFailure
+    );
+}
+
+#[test]
+fn the_verifier_refuses_a_signature_in_upper_case_or_cut_short() {
+    let credential = Credential::new(ID, KEY);
+    let verifier = Verifier::new().with_credential(&credential);
+    let signed = signed_at(NOW, &credential);
+    let auth = signed.authorization();
+    let sig = signed.signature();
+    for forged in [
+        auth.replace(sig, &sig.to_uppercase()),
+        auth.replace(sig, &sig[..63]),
+        auth.replace(sig, &format!("{sig}00")),
+    ] {
+        let mut headers = received_without(&signed, "Authorization");
+        headers.push(("Authorization", &forged));
+        let incoming = post(&signed, &headers);
+        assert_eq!(
+            verifier.verify_at(&incoming, NOW).unwrap_err().code(),
+            &CommonCode::AuthFailureSignatureFailure
+        );
+    }
+}
+
+#[test]
+fn verified_debug_escapes_and_bounds_the_unsigned_headers() {
+    let credential = Credential::new(ID, KEY);
+    let signed = signed_at(NOW, &credential);
+    let region = format!("ap\u{202E}x\u{1b}[2J{}", "r".repeat(10_000));
+    let headers = received_with(&signed, ("X-TC-Region", &region));
+    let incoming = post(&signed, &headers);
+    let verified = Verifier::new()
+        .with_credential(&credential)
+        .verify_at(&incoming, NOW)
+        .unwrap();
+    assert_eq!(verified.region(), Some(region.as_str()));
+    let shown = format!("{verified:?}");
+    assert!(!shown.contains(['\u{202E}', '\u{1b}']), "{shown:?}");
+    assert!(shown.len() < 2_000, "{} bytes", shown.len());
 }

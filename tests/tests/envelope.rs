@@ -204,16 +204,80 @@ fn a_raw_control_character_in_the_request_id_is_not_json() {
 }
 
 #[test]
-fn a_request_id_that_is_not_a_string_is_reported_where_it_stands() {
-    let e = tencent_action::from_str::<Described>(
-        r#"{"Response": {"TotalCount": 1, "Name": "n", "RequestId": 17}}"#,
-    )
-    .unwrap_err();
-    assert_eq!(e.kind(), ErrorKind::Shape);
-    assert_eq!(e.path(), Some("Response.RequestId"));
-    let out: Described = tencent_action::from_str(
-        r#"{"Response": {"TotalCount": 1, "Name": "n", "RequestId": null}}"#,
+fn a_request_id_that_is_not_a_string_is_no_id_and_the_data_still_decodes() {
+    for id in ["17", "null", "true", "{\"Id\": \"x\"}", "[\"x\"]", "1.5"] {
+        let out: Described = tencent_action::from_str(&format!(
+            r#"{{"Response": {{"TotalCount": 1, "Name": "n", "RequestId": {id}}}}}"#
+        ))
+        .unwrap_or_else(|e| panic!("RequestId {id}: {e}"));
+        assert_eq!(out.total_count, Witness(1));
+        assert_eq!(out.request_id(), "", "{id}");
+    }
+    // The header stands in for it, as for a body without any.
+    let out: Described = tencent_action::http::from_response(
+        200,
+        [("X-TC-RequestId", "from-header")],
+        br#"{"Response": {"TotalCount": 1, "Name": "n", "RequestId": 17}}"#,
     )
     .unwrap();
-    assert_eq!(out.request_id(), "");
+    assert_eq!(out.request_id(), "from-header");
+}
+
+#[test]
+fn the_first_string_request_id_wins_and_a_later_null_does_not_erase_it() {
+    for body in [
+        r#"{"Response": {"RequestId": "r1", "TotalCount": 1, "Name": "n", "RequestId": null}}"#,
+        r#"{"Response": {"TotalCount": 1, "RequestId": "r1", "Name": "n", "RequestId": "r2"}}"#,
+        r#"{"Response": {"RequestId": null, "RequestId": "r1", "TotalCount": 1, "Name": "n"}}"#,
+        r#"{"Response": {"RequestId": 5, "TotalCount": 1, "RequestId": "r1", "Name": "n"}}"#,
+    ] {
+        let out: Described = tencent_action::from_str(body).unwrap();
+        assert_eq!(out.request_id(), "r1", "{body}");
+    }
+    for body in [
+        r#"{"Response": {"RequestId": "r1", "Error": {"Code": "InternalError"}, "RequestId": null}}"#,
+        r#"{"Response": {"Error": {"Code": "InternalError"}, "RequestId": "r1", "RequestId": "r2"}}"#,
+        r#"{"Response": {"TotalCount": 1, "RequestId": "r1", "Error": {"Code": "InternalError"}, "RequestId": null}}"#,
+        // The failure path (a field that does not fit) keeps the first id too.
+        r#"{"Response": {"RequestId": "r1", "TotalCount": "x", "RequestId": null}}"#,
+        r#"{"Response": {"RequestId": "r1", "TotalCount": "x", "RequestId": "r2"}}"#,
+    ] {
+        let e = tencent_action::from_str::<Described>(body).unwrap_err();
+        assert_eq!(e.request_id(), Some("r1"), "{body}: {e}");
+    }
+}
+
+#[test]
+fn a_second_response_or_error_is_an_envelope_error() {
+    for body in [
+        // An error envelope after a data envelope must not be ignored.
+        r#"{"Response": {"TotalCount": 1, "Name": "n", "RequestId": "r1"}, "Response": {"Error": {"Code": "AuthFailure"}, "RequestId": "r2"}}"#,
+        r#"{"Response": {"Error": {"Code": "AuthFailure"}, "RequestId": "r1"}, "Response": {"TotalCount": 1, "Name": "n"}}"#,
+        r#"{"Response": {"Error": {"Code": "A"}, "Error": {"Code": "B"}, "RequestId": "r1"}}"#,
+        r#"{"Response": {"RequestId": "r1", "TotalCount": 1, "Error": {"Code": "A"}, "Name": "n", "Error": {"Code": "B"}}}"#,
+    ] {
+        for e in [
+            tencent_action::from_str::<Described>(body).unwrap_err(),
+            tencent_action::from_slice::<Described>(body.as_bytes()).unwrap_err(),
+        ] {
+            assert_eq!(e.kind(), ErrorKind::Envelope, "{body}: {e}");
+            assert!(e.to_string().contains("more than one"), "{e}");
+            assert_eq!(e.request_id(), Some("r1"), "{body}: {e}");
+        }
+    }
+}
+
+#[test]
+fn the_failure_path_stops_reading_once_past_response() {
+    // What follows `Response` cannot change the error: the probe no longer reads it (a 50 MB
+    // tail costs nothing), so a shape error early in the body is reported as one, as serde
+    // alone would, even when the tail is not JSON.
+    let tail = "[1, 2, 3], ".repeat(100_000);
+    let body = format!(
+        r#"{{"Response": {{"RequestId": "r", "TotalCount": "bad", "Name": "n"}}, "Junk": [{tail}"#
+    );
+    let e = tencent_action::from_str::<Described>(&body).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Shape, "{e}");
+    assert_eq!(e.path(), Some("Response.TotalCount"));
+    assert_eq!(e.request_id(), Some("r"));
 }

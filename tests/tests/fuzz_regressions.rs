@@ -44,6 +44,10 @@ const FROM_SLICE_CASES: &[&[u8]] = &[
     // decoder skips. Not a decoder bug (serde_json::from_slice does the same), but the check's
     // JSON oracle was too strict; kept with the relaxed oracle.
     b"{\"Response\": {\"TotalCount\": 1, \"InstanceSet\": [], \"C\": 4, \"RequestMd\": \"ri\xff-1\", \"RequestId\": \"r\"}}",
+    // Found by `cargo fuzz` (from_slice, crash-681c635d...) with the RequestId-preserved check:
+    // invalid UTF-8 in `Code`, before the id. A JSON error where it stands (the id after it is
+    // never reached); the check now asks for the id only when the body is UTF-8.
+    b"{\"Response\": {\"Error\": {\"Code\": \"AuthF\xa3ailure.SignatureFailure\", \"Message\": \"bad\"}, \"RequestId\": \"rid-2\"}}",
 ];
 
 /// Inputs for `check_error_envelope` (first byte: the mode).

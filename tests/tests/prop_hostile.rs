@@ -169,22 +169,46 @@ proptest! {
     }
 }
 
+/// What each of [`BODIES`] decodes to whole: its RequestId, and its code when it is an API
+/// error.
+const EXPECTED: [(Option<&str>, Option<&str>); 5] = [
+    (Some("6d1bd3c4-0f21-4d6a-9b43-0a3c6b7e8f90"), None),
+    (Some("r-中文😀"), None),
+    (
+        Some("ed93f3cb-f35e-473f-b9f3-0d451b8b79c6"),
+        Some("AuthFailure.SignatureFailure"),
+    ),
+    (Some("r2"), Some("UnsupportedOperation.")),
+    (None, Some("AuthFailure")),
+];
+
 #[test]
 fn every_prefix_of_every_body_is_an_error() {
     // The exhaustive version of the truncation property, on the fixed bodies.
-    for body in BODIES {
+    for (body, (rid, code)) in BODIES.iter().zip(EXPECTED) {
+        let whole = tencent_action::from_slice::<DescribeInstances>(body.as_bytes());
+        match (code, whole) {
+            (None, Ok(out)) => assert_eq!(Some(out.request_id()), rid, "{body}"),
+            (Some(code), Err(e)) => {
+                assert_eq!(e.kind(), ErrorKind::Api, "{body}: {e}");
+                assert_eq!(e.code(), Some(code), "{body}");
+                assert_eq!(e.request_id(), rid, "{body}");
+            }
+            (code, whole) => panic!("{body}: expected code {code:?}, got {whole:?}"),
+        }
+        // Where the RequestId's closing quote is: any prefix that holds it keeps it.
+        let id_end = rid.map(|id| body.find(&format!("\"{id}\"")).unwrap() + id.len() + 2);
         for at in 0..body.len() {
             let cut = &body.as_bytes()[..at];
+            let shown = String::from_utf8_lossy(cut);
+            let e = tencent_action::from_slice::<DescribeInstances>(cut).unwrap_err();
             assert!(
-                tencent_action::from_slice::<DescribeInstances>(cut).is_err(),
-                "{:?}",
-                String::from_utf8_lossy(cut)
+                matches!(e.kind(), ErrorKind::Json | ErrorKind::Api),
+                "{shown:?}: {e}"
             );
+            if id_end.is_some_and(|end| at >= end) {
+                assert_eq!(e.request_id(), rid, "{shown:?}: {e}");
+            }
         }
-        assert!(
-            tencent_action::from_slice::<DescribeInstances>(body.as_bytes()).is_ok()
-                || body.contains("Error")
-                || body.contains("code")
-        );
     }
 }

@@ -12,7 +12,7 @@ use serde::de::value::MapAccessDeserializer;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::Deserialize;
 
-use super::id_seed::{IdMode, LenientRequestIdSeed};
+use super::id_seed::{Ctx, Flags, IdMode, LenientRequestIdSeed};
 use super::key::{self, Key, Level};
 use super::lenient::ErrorBody;
 use super::top::deserialize_top;
@@ -21,8 +21,13 @@ use crate::error::{EnvelopeProblem, Error, Repr};
 use crate::excerpt;
 use crate::request_id::RequestId;
 
-/// Builds the error for a body whose fast decode failed with `err`.
-pub(crate) fn failure<'de, T>(body: &'de [u8], err: &serde_json::Error) -> Error<T::Code>
+/// Builds the error for a body whose fast decode failed with `err`; `duplicate` when the
+/// envelope stopped it at a second `Response` or `Error`.
+pub(crate) fn failure<'de, T>(
+    body: &'de [u8],
+    err: &serde_json::Error,
+    duplicate: Option<EnvelopeProblem>,
+) -> Error<T::Code>
 where
     T: Action + Deserialize<'de>,
 {
@@ -31,6 +36,10 @@ where
     let probe_err = probe(body, &mut facts);
     let request_id = facts.request_id.take();
 
+    if let Some(problem) = duplicate {
+        // Which of the two is meant is anyone's guess: neither is decoded.
+        return Error::envelope(problem, body, action, request_id);
+    }
     if let Some(error) = facts.error.take() {
         // `Response.Error` is there: the response is an API error, whatever else is wrong.
         return super::api_error(error, action, request_id, body);
@@ -58,7 +67,7 @@ where
         return Error::envelope(problem, body, action, request_id);
     }
     let (path, reason) =
-        shape_error::<T>(body).unwrap_or_else(|| ("Response".into(), err.to_string()));
+        tracked_shape_error::<T>(body, err).unwrap_or_else(|| ("Response".into(), err.to_string()));
     Error::new(Repr::Shape { path, reason }, action, request_id)
 }
 
@@ -95,13 +104,77 @@ fn byte_offset(body: &[u8], line: usize, column: usize) -> usize {
     (start + column.saturating_sub(1)).min(body.len())
 }
 
+/// Nesting deeper than this where the decode failed sends the path-tracking re-run to a
+/// helper thread.
+const INLINE_DEPTH: usize = 32;
+
+/// The helper thread's stack: path tracking at serde_json's limit (127 levels) needs about
+/// 1 MiB in a debug build.
+const TRACKING_STACK: usize = 8 << 20;
+
+/// [`shape_error`], keeping the caller's stack use within a small factor of serde_json's.
+///
+/// `serde_path_to_error` wraps every level of the value in its own deserializer, visitor and
+/// map access: about twice serde_json's stack per level. At the nesting limit that overflows a
+/// stack the fast path itself fitted in (a 256 KiB thread, where serde_json alone needs
+/// 192 KiB). So when the failure is deep, the re-run goes to a scoped thread with a stack of
+/// its own; shallow failures, nearly all of them, run inline. If no thread can be started,
+/// the error goes without a path rather than risking the caller's stack.
+fn tracked_shape_error<'de, T: Deserialize<'de>>(
+    body: &'de [u8],
+    err: &serde_json::Error,
+) -> Option<(String, String)> {
+    let depth = nesting_at(body, byte_offset(body, err.line(), err.column()));
+    if depth <= INLINE_DEPTH {
+        return shape_error::<T>(body);
+    }
+    std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .name("tencent-action-path".into())
+            .stack_size(TRACKING_STACK)
+            .spawn_scoped(scope, || shape_error::<T>(body))
+            .ok()?
+            .join()
+            .ok()
+            .flatten()
+    })
+}
+
+/// How many objects and arrays are open at byte `offset`: a scan without recursion.
+fn nesting_at(body: &[u8], offset: usize) -> usize {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for &b in &body[..offset.min(body.len())] {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+        } else {
+            match b {
+                b'"' => in_string = true,
+                b'[' | b'{' => depth += 1,
+                b']' | b'}' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+    }
+    depth
+}
+
 /// Re-runs the decode with path tracking; `(path, reason)` of the first failing value.
 fn shape_error<'de, T: Deserialize<'de>>(body: &'de [u8]) -> Option<(String, String)> {
     let mut de = serde_json::Deserializer::from_slice(body);
     let mut track = serde_path_to_error::Track::new();
+    let flags = Flags::default();
+    let ctx = Ctx {
+        mode: IdMode::Text,
+        flags: &flags,
+    };
     let result = deserialize_top::<T, _>(
         serde_path_to_error::Deserializer::new(&mut de, &mut track),
-        IdMode::Text,
+        ctx,
     );
     match result {
         Ok(_) => None,
@@ -146,7 +219,12 @@ struct Facts<'de> {
     error: Option<ErrorBody<'de>>,
     /// `Error` was there but was not an object that could be read.
     error_malformed: bool,
+    /// The probe stopped on purpose: it had learnt all it could.
+    stopped: bool,
 }
+
+/// Returned through serde to stop the probe; [`Facts::stopped`] says it was this.
+const STOP: &str = "tencent-action: probe done";
 
 #[derive(Default)]
 enum ResponseSeen {
@@ -157,10 +235,12 @@ enum ResponseSeen {
 }
 
 /// Reads the body leniently, writing into `facts` as it goes; the error, if any, says where the
-/// body stops being JSON.
+/// body stops being JSON. It stops as soon as it has the RequestId and `Error`, or has passed
+/// them (the end of `Response`): a failure early in a 50 MB body does not read the rest.
 fn probe<'de>(body: &'de [u8], facts: &mut Facts<'de>) -> Option<serde_json::Error> {
     let mut de = serde_json::Deserializer::from_slice(body);
-    de.deserialize_any(ProbeTop { facts }).err()
+    let err = de.deserialize_any(ProbeTop { facts }).err();
+    err.filter(|_| !facts.stopped)
 }
 
 struct ProbeTop<'a, 'de> {
@@ -184,6 +264,9 @@ impl<'de> Visitor<'de> for ProbeTop<'_, 'de> {
                     map.next_value_seed(ProbeResponse {
                         facts: &mut *self.facts,
                     })?;
+                    // Past `Response`: nothing after it changes the error.
+                    self.facts.stopped = true;
+                    return Err(de::Error::custom(STOP));
                 }
                 _ => {
                     map.next_value::<IgnoredAny>()?;
@@ -217,9 +300,9 @@ impl<'de> Visitor<'de> for ProbeResponse<'_, 'de> {
         while let Some(key) = map.next_key_seed(key::skip(Level::Response))? {
             match key {
                 Key::RequestId => {
-                    self.facts.request_id = map
-                        .next_value_seed(LenientRequestIdSeed)?
-                        .or(self.facts.request_id.take());
+                    // The first string id wins, as on the success path.
+                    let id = map.next_value_seed(LenientRequestIdSeed)?;
+                    self.facts.request_id = self.facts.request_id.take().or(id);
                 }
                 Key::Error => {
                     self.facts.error_malformed = true;
@@ -231,7 +314,14 @@ impl<'de> Visitor<'de> for ProbeResponse<'_, 'de> {
                 }
                 _ => {
                     map.next_value::<IgnoredAny>()?;
+                    continue;
                 }
+            }
+            let has_error = self.facts.error.is_some() || self.facts.error_malformed;
+            if self.facts.request_id.is_some() && has_error {
+                // All the error needs: the rest of `Response` is not read.
+                self.facts.stopped = true;
+                return Err(de::Error::custom(STOP));
             }
         }
         Ok(())
@@ -286,6 +376,15 @@ impl<'de> Visitor<'de> for ProbeError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nesting_skips_brackets_in_strings() {
+        let body = br#"{"a": ["[{\"", {"b": 1}], "c": ["#;
+        assert_eq!(nesting_at(body, body.len()), 2);
+        assert_eq!(nesting_at(body, 7), 2);
+        assert_eq!(nesting_at(body, 0), 0);
+        assert_eq!(nesting_at(body, 999), 2);
+    }
 
     #[test]
     fn byte_offset_counts_lines() {

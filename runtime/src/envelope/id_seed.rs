@@ -6,37 +6,65 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, Visitor};
 
 use super::lenient::TextSeed;
+use crate::error::EnvelopeProblem;
 use crate::request_id::RequestId;
 
 /// How the success path reads a RequestId.
-#[derive(Clone, Copy, Debug)]
-pub(crate) enum IdMode<'a> {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum IdMode {
     /// As the raw bytes of the body, checked with `is_ascii` (a word at a time) and for control
     /// characters: on a small response, validating the 36-byte id through `str` costs more than
-    /// everything else the envelope does. An id written with escapes stops the decode and sets
-    /// the flag, and the decode is retried in `Text` mode.
-    Bytes {
-        /// Set when an id written with escapes stopped the decode.
-        escaped: &'a Cell<bool>,
-    },
-    /// As a `str`, validated by serde_json.
+    /// everything else the envelope does. An id this cannot read (written with escapes, or not
+    /// a string at all) stops the decode and sets [`Flags::retry_as_text`].
+    Bytes,
+    /// As a `str`, validated by serde_json, leniently: any value that is not a string (a
+    /// number, `null`, an object) is no id, and the data around it still decodes.
     Text,
 }
 
-/// A RequestId, stored inline: a string, or `null` for none. Any other JSON value is an error
-/// here; the failure path then reads it leniently and reports where the envelope is wrong.
-pub(crate) struct RequestIdSeed<'a>(pub(crate) IdMode<'a>);
+/// What one decode carries down to its seeds: how to read the RequestId, and the flags they
+/// send back up. The caller acts on the flags, never on an error's text.
+#[derive(Clone, Copy)]
+pub(crate) struct Ctx<'a> {
+    pub(crate) mode: IdMode,
+    pub(crate) flags: &'a Flags,
+}
+
+/// Set by the seeds when the decode stops for a reason the caller handles itself.
+#[derive(Default)]
+pub(crate) struct Flags {
+    /// The fast path stopped at a RequestId it cannot read as bytes: retry in [`IdMode::Text`].
+    pub(crate) retry_as_text: Cell<bool>,
+    /// The body has a second `Response`, or `Response` a second `Error`.
+    pub(crate) duplicate: Cell<Option<EnvelopeProblem>>,
+}
+
+/// A RequestId, stored inline; `None` for `null` (and in [`IdMode::Text`], for any value that
+/// is not a string).
+pub(crate) struct RequestIdSeed<'a>(pub(crate) Ctx<'a>);
 
 impl<'de> DeserializeSeed<'de> for RequestIdSeed<'_> {
     type Value = Option<RequestId>;
 
     #[inline]
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_option(self)
+        match self.0.mode {
+            IdMode::Bytes => {
+                let id = d.deserialize_option(BytesOption);
+                if id.is_err() {
+                    self.0.flags.retry_as_text.set(true);
+                }
+                id
+            }
+            IdMode::Text => LenientRequestIdSeed.deserialize(d),
+        }
     }
 }
 
-impl<'de> Visitor<'de> for RequestIdSeed<'_> {
+/// `null`, or a string read as bytes.
+struct BytesOption;
+
+impl<'de> Visitor<'de> for BytesOption {
     type Value = Option<RequestId>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -50,18 +78,13 @@ impl<'de> Visitor<'de> for RequestIdSeed<'_> {
     }
     #[inline]
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        match self.0 {
-            IdMode::Bytes { escaped } => d.deserialize_bytes(RequestIdBytes { escaped }),
-            IdMode::Text => d.deserialize_str(RequestIdText),
-        }
+        d.deserialize_bytes(RequestIdBytes)
     }
 }
 
-struct RequestIdBytes<'a> {
-    escaped: &'a Cell<bool>,
-}
+struct RequestIdBytes;
 
-impl<'de> Visitor<'de> for RequestIdBytes<'_> {
+impl<'de> Visitor<'de> for RequestIdBytes {
     type Value = Option<RequestId>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -78,33 +101,18 @@ impl<'de> Visitor<'de> for RequestIdBytes<'_> {
         }
         match std::str::from_utf8(v) {
             Ok(id) if !id.chars().any(|c| c < ' ') => Ok(Some(RequestId::new(id))),
-            // Not JSON text: the failure path's probe reads it again and says so.
+            // Not JSON text: the retry in `Text` mode reads it again and says so.
             _ => Err(E::custom("invalid RequestId string")),
         }
     }
 
-    /// Unescaped into a buffer: the raw text can no longer be checked from here. The flag, not
-    /// this message, sends the decode back for a retry in [`IdMode::Text`].
+    /// Unescaped into a buffer: the raw text can no longer be checked from here.
     fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<Self::Value, E> {
-        self.escaped.set(true);
         Err(E::custom("RequestId written with escapes"))
     }
 }
 
-struct RequestIdText;
-
-impl<'de> Visitor<'de> for RequestIdText {
-    type Value = Option<RequestId>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a RequestId string")
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Some(RequestId::new(v)))
-    }
-}
-
-/// A RequestId read leniently (for the failure path): any value that is not a string is none.
+/// A RequestId read leniently: any value that is not a string is none.
 pub(crate) struct LenientRequestIdSeed;
 
 impl<'de> DeserializeSeed<'de> for LenientRequestIdSeed {

@@ -11,22 +11,23 @@ use serde::de::{
 };
 use serde::Deserialize;
 
-use super::id_seed::{IdMode, RequestIdSeed};
+use super::id_seed::{Ctx, RequestIdSeed};
 use super::key::{self, Key, KeySeed, KeyText, Level};
 use super::lenient::ErrorBody;
 use super::top::Outcome;
+use crate::error::EnvelopeProblem;
 use crate::request_id::RequestId;
 
 /// Reads the `Response` object.
 pub(crate) struct ResponseSeed<'a, T> {
-    mode: IdMode<'a>,
+    ctx: Ctx<'a>,
     data: PhantomData<T>,
 }
 
 impl<'a, T> ResponseSeed<'a, T> {
-    pub(crate) fn new(mode: IdMode<'a>) -> Self {
+    pub(crate) fn new(ctx: Ctx<'a>) -> Self {
         ResponseSeed {
-            mode,
+            ctx,
             data: PhantomData,
         }
     }
@@ -68,11 +69,12 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for ResponseSeed<'_, T> {
             match map.next_key_seed(KeySeed::new(Level::Response, KeyText))? {
                 None => break Pending::End,
                 Some(Key::RequestId) => {
-                    slots.request_id = map.next_value_seed(RequestIdSeed(self.mode))?
+                    let id = map.next_value_seed(RequestIdSeed(self.ctx))?;
+                    slots.request_id = slots.request_id.take().or(id);
                 }
                 Some(Key::Error) => {
                     let error = map.next_value()?;
-                    return rest_of_error(map, error, slots.request_id, self.mode);
+                    return rest_of_error(map, error, slots.request_id, self.ctx);
                 }
                 Some(Key::Other(key)) => break Pending::Key(key),
                 // Unreachable: in `Response` the envelope owns only `RequestId` and `Error`.
@@ -83,7 +85,7 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for ResponseSeed<'_, T> {
             map: &mut map,
             slots: &mut slots,
             pending: first,
-            mode: self.mode,
+            ctx: self.ctx,
         }));
         match (data, slots.error.take()) {
             // The derived visitor read the object to its end; RequestId was taken on the way.
@@ -92,7 +94,7 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for ResponseSeed<'_, T> {
                 request_id: slots.request_id,
             }),
             // Stopped at an `Error` that came after data fields.
-            (_, Some(error)) => rest_of_error(map, error, slots.request_id, self.mode),
+            (_, Some(error)) => rest_of_error(map, error, slots.request_id, self.ctx),
             (Err(err), None) => Err(err),
         }
     }
@@ -103,11 +105,21 @@ fn rest_of_error<'de, A: MapAccess<'de>, T>(
     mut map: A,
     error: ErrorBody<'de>,
     mut request_id: Option<RequestId>,
-    mode: IdMode<'_>,
+    ctx: Ctx<'_>,
 ) -> Result<Outcome<'de, T>, A::Error> {
     while let Some(key) = map.next_key_seed(key::skip(Level::Response))? {
         match key {
-            Key::RequestId => request_id = map.next_value_seed(RequestIdSeed(mode))?,
+            Key::RequestId => {
+                let id = map.next_value_seed(RequestIdSeed(ctx))?;
+                request_id = request_id.or(id);
+            }
+            Key::Error => {
+                // Two errors, or an error after one: which one is meant is anyone's guess.
+                ctx.flags
+                    .duplicate
+                    .set(Some(EnvelopeProblem::DuplicateError));
+                return Err(de::Error::custom("`Response` has more than one `Error`"));
+            }
             _ => {
                 map.next_value::<IgnoredAny>()?;
             }
@@ -130,7 +142,7 @@ enum Pending<'de> {
 struct Intercept<'a, 'de, A> {
     map: &'a mut A,
     slots: &'a mut Slots<'de>,
-    mode: IdMode<'a>,
+    ctx: Ctx<'a>,
     pending: Pending<'de>,
 }
 
@@ -165,7 +177,9 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Intercept<'_, 'de, A> {
                 None => return Ok(None),
                 Some(Key::Other(value)) => return Ok(Some(value)),
                 Some(Key::RequestId) => {
-                    self.slots.request_id = self.map.next_value_seed(RequestIdSeed(self.mode))?
+                    // The first string id wins: a later `null` or number does not erase it.
+                    let id = self.map.next_value_seed(RequestIdSeed(self.ctx))?;
+                    self.slots.request_id = self.slots.request_id.take().or(id);
                 }
                 Some(Key::Error) => {
                     self.slots.error = Some(self.map.next_value()?);

@@ -6,25 +6,22 @@ use std::marker::PhantomData;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::Deserialize;
 
-use super::id_seed::IdMode;
+use super::id_seed::Ctx;
 use super::intercept::ResponseSeed;
 use super::key::{self, Key, Level};
 use super::lenient::{ErrorBody, Loose, LooseSeed, StringSeed};
 use crate::code::ErrorCode;
-use crate::error::Error;
+use crate::error::{EnvelopeProblem, Error};
 use crate::request_id::RequestId;
 
 /// Reads a whole envelope from any deserializer (the failure path wraps one to track paths).
-pub(crate) fn deserialize_top<'de, T, D>(
-    d: D,
-    mode: IdMode<'_>,
-) -> Result<Outcome<'de, T>, D::Error>
+pub(crate) fn deserialize_top<'de, T, D>(d: D, ctx: Ctx<'_>) -> Result<Outcome<'de, T>, D::Error>
 where
     T: Deserialize<'de>,
     D: Deserializer<'de>,
 {
     d.deserialize_map(TopVisitor {
-        mode,
+        ctx,
         data: PhantomData,
     })
 }
@@ -74,7 +71,7 @@ impl LegacyBody {
 /// Reads the top-level object: `Response` through [`ResponseSeed`], legacy fields leniently,
 /// anything else skipped.
 struct TopVisitor<'a, T> {
-    mode: IdMode<'a>,
+    ctx: Ctx<'a>,
     data: PhantomData<T>,
 }
 
@@ -90,11 +87,19 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for TopVisitor<'_, T> {
         while let Some(key) = map.next_key_seed(key::skip(Level::Top))? {
             match key {
                 Key::Response => {
-                    let outcome = map.next_value_seed(ResponseSeed::<T>::new(self.mode))?;
+                    let outcome = map.next_value_seed(ResponseSeed::<T>::new(self.ctx))?;
                     // Returned from here, not kept in an `Option` until the loop ends: the
                     // outcome holds the whole response struct, and every move of it shows on
-                    // small responses. Whatever follows `Response` is skipped.
-                    while map.next_key::<IgnoredAny>()?.is_some() {
+                    // small responses. Whatever follows `Response` is skipped, but a second
+                    // `Response` (an error envelope after a data envelope, say) is refused.
+                    while let Some(key) = map.next_key_seed(key::skip(Level::Top))? {
+                        if let Key::Response = key {
+                            self.ctx
+                                .flags
+                                .duplicate
+                                .set(Some(EnvelopeProblem::DuplicateResponse));
+                            return Err(de::Error::custom("the body has more than one `Response`"));
+                        }
                         map.next_value::<IgnoredAny>()?;
                     }
                     return Ok(outcome);

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::excerpt::quote;
+
 /// Why a request could not be built or signed, or credentials could not be read.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -18,7 +20,8 @@ pub enum SignError {
     QueryNotObject,
     /// The endpoint is not `http(s)://host[:port][/]` or a bare `host[:port]`.
     Endpoint {
-        /// The endpoint as given.
+        /// The endpoint as given, with any user info (`user:password@`) replaced by
+        /// `<redacted>@`: it may hold a secret.
         endpoint: String,
         /// What is wrong with it.
         reason: &'static str,
@@ -44,7 +47,7 @@ impl fmt::Display for SignError {
                 "a GET payload must serialize to a JSON object whose members become the query",
             ),
             SignError::Endpoint { endpoint, reason } => {
-                write!(f, "invalid endpoint `{endpoint}`: {reason}")
+                write!(f, "invalid endpoint `{}`: {reason}", quote(endpoint))
             }
             SignError::HeaderValue { header } => {
                 write!(

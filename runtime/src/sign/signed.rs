@@ -9,7 +9,8 @@ use super::Method;
 /// [`body`](SignedRequest::body).
 ///
 /// The `Host` header is signed but not listed in `headers`: every HTTP client derives it from
-/// the URL (it is [`host`](SignedRequest::host)). `Debug` hides the `X-TC-Token` value.
+/// the URL (it is [`host`](SignedRequest::host)). `Debug` hides the `X-TC-Token` value and the
+/// signature (either lets anyone who reads a log replay the request for 5 minutes).
 ///
 /// ```
 /// use tencent_action::sign::{Credential, Method, Request};
@@ -161,6 +162,13 @@ impl fmt::Debug for SignedRequest {
                 for (name, value) in self.0 {
                     if name.eq_ignore_ascii_case("X-TC-Token") {
                         m.entry(name, &"<redacted>");
+                    } else if name.eq_ignore_ascii_case("Authorization") {
+                        // The signature is a bearer credential until the timestamp expires.
+                        let shown = match value.rfind("Signature=") {
+                            Some(i) => format!("{}Signature=<redacted>", &value[..i]),
+                            None => "<redacted>".to_owned(),
+                        };
+                        m.entry(name, &shown);
                     } else {
                         m.entry(name, value);
                     }

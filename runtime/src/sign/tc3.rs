@@ -45,14 +45,38 @@ impl Canonical<'_> {
 
 type HmacSha256 = Hmac<Sha256>;
 
-fn hmac(key: &[u8], msg: &[u8]) -> [u8; 32] {
+fn mac(key: &[u8]) -> HmacSha256 {
     // HMAC accepts keys of any length; `new_from_slice` cannot fail for it.
-    let mut mac = match HmacSha256::new_from_slice(key) {
+    match HmacSha256::new_from_slice(key) {
         Ok(mac) => mac,
         Err(_) => unreachable!("HMAC takes keys of any length"),
-    };
+    }
+}
+
+fn hmac(key: &[u8], msg: &[u8]) -> [u8; 32] {
+    let mut mac = mac(key);
     mac.update(msg);
     mac.finalize().into_bytes().into()
+}
+
+/// The last HMAC of the signature, fed with the string to sign but not finalized: the signer
+/// finalizes it, the verifier hands it the sent signature to compare in constant time.
+fn signing_mac(
+    secret_key: &str,
+    canonical: &Canonical<'_>,
+    timestamp: u64,
+    date: &str,
+    service: &str,
+) -> HmacSha256 {
+    let hashed = hex::encode(Sha256::digest(canonical.text().as_bytes()));
+    let string_to_sign =
+        format!("{ALGORITHM}\n{timestamp}\n{date}/{service}/tc3_request\n{hashed}");
+    let k_date = hmac(format!("TC3{secret_key}").as_bytes(), date.as_bytes());
+    let k_service = hmac(&k_date, service.as_bytes());
+    let k_signing = hmac(&k_service, b"tc3_request");
+    let mut mac = mac(&k_signing);
+    mac.update(string_to_sign.as_bytes());
+    mac
 }
 
 /// The hex signature of `canonical` for `secret_key`, as Tencent computes it.
@@ -63,13 +87,43 @@ pub(crate) fn signature(
     date: &str,
     service: &str,
 ) -> String {
-    let hashed = hex::encode(Sha256::digest(canonical.text().as_bytes()));
-    let string_to_sign =
-        format!("{ALGORITHM}\n{timestamp}\n{date}/{service}/tc3_request\n{hashed}");
-    let k_date = hmac(format!("TC3{secret_key}").as_bytes(), date.as_bytes());
-    let k_service = hmac(&k_date, service.as_bytes());
-    let k_signing = hmac(&k_service, b"tc3_request");
-    hex::encode(hmac(&k_signing, string_to_sign.as_bytes()))
+    hex::encode(
+        signing_mac(secret_key, canonical, timestamp, date, service)
+            .finalize()
+            .into_bytes(),
+    )
+}
+
+/// Whether `sent` (64 lower-case hex digits, as Tencent writes it) is the signature of
+/// `canonical`, compared by `hmac`'s constant-time `verify_slice`.
+#[cfg(feature = "verify")]
+pub(crate) fn signature_matches(
+    secret_key: &str,
+    canonical: &Canonical<'_>,
+    timestamp: u64,
+    date: &str,
+    service: &str,
+    sent: &str,
+) -> bool {
+    let well_formed =
+        sent.len() == 64 && sent.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+    match hex::decode(sent) {
+        Ok(sent) if well_formed => signing_mac(secret_key, canonical, timestamp, date, service)
+            .verify_slice(&sent)
+            .is_ok(),
+        _ => false,
+    }
+}
+
+/// Whether two secrets (session tokens) are equal, in time independent of where they differ:
+/// both are HMACed under one fixed key and `verify_slice` compares the digests in constant time,
+/// so neither the content nor the length of the expected secret leaks through timing.
+#[cfg(feature = "verify")]
+pub(crate) fn same_secret(sent: &[u8], expected: &[u8]) -> bool {
+    const KEY: &[u8] = b"tencent-action secret comparison";
+    let mut sent_mac = mac(KEY);
+    sent_mac.update(sent);
+    sent_mac.verify_slice(&hmac(KEY, expected)).is_ok()
 }
 
 /// The UTC date of a unix timestamp, `YYYY-MM-DD` (the proleptic Gregorian calendar).
@@ -86,15 +140,6 @@ pub(crate) fn utc_date(unix_seconds: u64) -> String {
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
     format!("{year:04}-{month:02}-{day:02}")
-}
-
-/// Compares two strings in time independent of where they differ.
-#[cfg(feature = "verify")]
-pub(crate) fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 #[cfg(test)]
@@ -133,9 +178,34 @@ mod tests {
 
     #[test]
     #[cfg(feature = "verify")]
-    fn constant_time_eq_compares() {
-        assert!(constant_time_eq(b"abc", b"abc"));
-        assert!(!constant_time_eq(b"abc", b"abd"));
-        assert!(!constant_time_eq(b"abc", b"ab"));
+    fn secrets_and_signatures_compare() {
+        assert!(same_secret(b"abc", b"abc"));
+        assert!(!same_secret(b"abc", b"abd"));
+        assert!(!same_secret(b"abc", b"ab"));
+        let c = Canonical {
+            method: "POST",
+            query: "",
+            headers: &[("content-type", "application/json"), ("host", "h")],
+            body: b"{}",
+        };
+        let good = signature("k", &c, 1, "1970-01-01", "cvm");
+        assert!(signature_matches("k", &c, 1, "1970-01-01", "cvm", &good));
+        assert!(!signature_matches("k2", &c, 1, "1970-01-01", "cvm", &good));
+        assert!(!signature_matches(
+            "k",
+            &c,
+            1,
+            "1970-01-01",
+            "cvm",
+            &good.to_uppercase()
+        ));
+        assert!(!signature_matches(
+            "k",
+            &c,
+            1,
+            "1970-01-01",
+            "cvm",
+            &good[..62]
+        ));
     }
 }

@@ -4,9 +4,10 @@
 use std::fmt;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use super::tc3::{constant_time_eq, signature, utc_date, Canonical};
+use super::tc3::{same_secret, signature_matches, utc_date, Canonical};
 use super::{Credential, ALGORITHM};
 use crate::code::CommonCode;
+use crate::excerpt::{quote, DebugBounded};
 
 /// A received request, as a server sees it: method, raw query string (without `?`), headers
 /// and body.
@@ -167,6 +168,12 @@ impl Verifier {
     ///
     /// A [`Rejection`] with the code and message the service would answer.
     pub fn verify_at(&self, request: &Incoming<'_>, now: u64) -> Result<Verified, Rejection> {
+        if let Some(name) = duplicated(request) {
+            return Err(Rejection::new(
+                CommonCode::InvalidParameter,
+                format!("The header {name} is sent more than once."),
+            ));
+        }
         let action = required(request, "X-TC-Action")?;
         let version = required(request, "X-TC-Version")?;
         let timestamp_text = required(request, "X-TC-Timestamp")?;
@@ -203,7 +210,7 @@ impl Verifier {
             })?;
         if let Some(token) = credential.token() {
             let sent = request.header("X-TC-Token").unwrap_or("");
-            if !constant_time_eq(sent.as_bytes(), token.as_bytes()) {
+            if !same_secret(sent.as_bytes(), token.as_bytes()) {
                 return Err(Rejection::new(
                     CommonCode::AuthFailureTokenFailure,
                     "The session token is invalid.",
@@ -223,19 +230,21 @@ impl Verifier {
             })?;
             headers.push((name.as_str(), value));
         }
-        let expected = signature(
-            credential.secret_key(),
-            &Canonical {
-                method: request.method,
-                query: request.query,
-                headers: &headers,
-                body: request.body,
-            },
+        let canonical = Canonical {
+            method: request.method,
+            query: request.query,
+            headers: &headers,
+            body: request.body,
+        };
+        let secret_key = credential.secret_key();
+        if !signature_matches(
+            secret_key,
+            &canonical,
             timestamp,
             &date,
             auth.service,
-        );
-        if !constant_time_eq(expected.as_bytes(), auth.signature.as_bytes()) {
+            auth.signature,
+        ) {
             return Err(signature_failure(
                 "The provided credentials could not be validated. \
                  Please check your signature is correct.",
@@ -248,6 +257,7 @@ impl Verifier {
             version: version.to_owned(),
             region: request.header("X-TC-Region").map(str::to_owned),
             timestamp,
+            signed_headers: auth.signed_headers,
         })
     }
 }
@@ -263,6 +273,29 @@ impl fmt::Debug for Verifier {
             )
             .finish()
     }
+}
+
+/// The first header the request sends more than once among those whose meaning must be
+/// unambiguous: `Authorization`, `Content-Type`, `Host` and every `X-TC-*` header. With two
+/// values, the signature could cover one while the service acts on the other.
+fn duplicated<'a>(request: &Incoming<'a>) -> Option<&'a str> {
+    let guarded = |name: &str| {
+        let name = name.trim();
+        name.eq_ignore_ascii_case("authorization")
+            || name.eq_ignore_ascii_case("content-type")
+            || name.eq_ignore_ascii_case("host")
+            || name
+                .get(..5)
+                .is_some_and(|p| p.eq_ignore_ascii_case("x-tc-"))
+    };
+    let headers = request.headers;
+    headers.iter().enumerate().find_map(|(i, (name, _))| {
+        (guarded(name)
+            && headers[..i]
+                .iter()
+                .any(|(earlier, _)| earlier.trim().eq_ignore_ascii_case(name.trim())))
+        .then_some(name.trim())
+    })
 }
 
 fn required<'a>(request: &Incoming<'a>, name: &str) -> Result<&'a str, Rejection> {
@@ -364,7 +397,7 @@ impl<'a> Authorization<'a> {
 /// assert_eq!(verified.timestamp(), 1_700_000_000);
 /// # Ok::<(), tencent_action::sign::SignError>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Verified {
     secret_id: String,
     service: String,
@@ -372,9 +405,51 @@ pub struct Verified {
     version: String,
     region: Option<String>,
     timestamp: u64,
+    signed_headers: Vec<String>,
 }
 
 impl Verified {
+    /// The headers the signature covers, as the client listed them in `SignedHeaders`
+    /// (lower-case): always `content-type` and `host`, and `x-tc-action` when the client opted
+    /// in ([`Request::sign_action`](super::Request::sign_action)). [`action`](Verified::action),
+    /// [`version`](Verified::version) and [`region`](Verified::region) come from headers that
+    /// are signed only when listed here.
+    ///
+    /// ```
+    /// # use tencent_action::sign::{Credential, Incoming, Method, Request, Verifier};
+    /// # let c = Credential::new("AKID1", "k");
+    /// let s = Request::new(Method::Post, "sms", "2021-01-11", "SendSms").sign_action(true).timestamp(9).sign(&c)?;
+    /// # let mut h: Vec<(&str, &str)> = s.headers().iter().map(|(n, v)| (*n, v.as_str())).collect();
+    /// # h.push(("Host", s.host()));
+    /// # let v = Verifier::new().with_credential(&c).verify_at(&Incoming { method: "POST", query: "", headers: &h, body: b"" }, 9).unwrap();
+    /// assert_eq!(v.signed_headers(), ["content-type", "host", "x-tc-action"]);
+    /// assert!(v.is_signed("X-TC-Action"));
+    /// assert!(!v.is_signed("X-TC-Version"));
+    /// # Ok::<(), tencent_action::sign::SignError>(())
+    /// ```
+    pub fn signed_headers(&self) -> &[String] {
+        &self.signed_headers
+    }
+
+    /// Whether the signature covers the header `name` (compared case-insensitively).
+    ///
+    /// ```
+    /// # use tencent_action::sign::{Credential, Incoming, Method, Request, Verifier};
+    /// # let c = Credential::new("AKID1", "k");
+    /// # let s = Request::new(Method::Post, "sms", "2021-01-11", "SendSms").timestamp(9).sign(&c)?;
+    /// # let mut h: Vec<(&str, &str)> = s.headers().iter().map(|(n, v)| (*n, v.as_str())).collect();
+    /// # h.push(("Host", s.host()));
+    /// # let v = Verifier::new().with_credential(&c).verify_at(&Incoming { method: "POST", query: "", headers: &h, body: b"" }, 9).unwrap();
+    /// assert!(v.is_signed("host"));
+    /// assert!(!v.is_signed("X-TC-Action")); // the default: content-type and host only
+    /// # Ok::<(), tencent_action::sign::SignError>(())
+    /// ```
+    pub fn is_signed(&self, name: &str) -> bool {
+        self.signed_headers
+            .iter()
+            .any(|h| h.eq_ignore_ascii_case(name.trim()))
+    }
+
     /// The SecretId that signed the request.
     ///
     /// ```
@@ -472,6 +547,21 @@ impl Verified {
     }
 }
 
+impl fmt::Debug for Verified {
+    /// The action, version and region come from request headers: quoted, bounded and escaped.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Verified")
+            .field("secret_id", &quote(&self.secret_id))
+            .field("service", &quote(&self.service))
+            .field("action", &quote(&self.action))
+            .field("version", &quote(&self.version))
+            .field("region", &self.region.as_deref().map(quote))
+            .field("timestamp", &self.timestamp)
+            .field("signed_headers", &DebugBounded(&self.signed_headers))
+            .finish()
+    }
+}
+
 /// Why a request was refused: the code and message the service answers, ready to be put in
 /// the error envelope `{"Response": {"Error": {"Code", "Message"}, "RequestId"}}`.
 ///
@@ -482,7 +572,7 @@ impl Verified {
 /// assert_eq!(rejection.code().as_str(), "MissingParameter");
 /// assert!(rejection.to_string().starts_with("rejected with MissingParameter: "));
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Rejection {
     code: CommonCode,
     message: String,
@@ -520,9 +610,25 @@ impl Rejection {
 }
 
 impl fmt::Display for Rejection {
+    /// One bounded line: the message quotes request headers, so it is escaped and cut as every
+    /// peer's text is (`message()` stays exact).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let message = self.message.trim_end_matches('.');
-        write!(f, "rejected with {}: {message}", self.code.as_str())
+        write!(
+            f,
+            "rejected with {}: {}",
+            self.code.as_str(),
+            quote(message)
+        )
+    }
+}
+
+impl fmt::Debug for Rejection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Rejection")
+            .field("code", &self.code)
+            .field("message", &quote(&self.message))
+            .finish()
     }
 }
 
