@@ -143,7 +143,8 @@ where
 }
 
 /// Turns what the decode found into the result; `flags` say why a failed decode stopped when
-/// the envelope itself stopped it (see [`Flags`]).
+/// the envelope itself stopped it (see [`Flags`]). The data case is inlined into the entry
+/// point; everything else is out of line (it recurses, for the retry as text).
 #[inline]
 fn finish<'de, T>(
     outcome: serde_json::Result<Outcome<'de, T>>,
@@ -154,17 +155,34 @@ fn finish<'de, T>(
 where
     T: Action + Deserialize<'de>,
 {
-    let fallback = || fallback_request_id.map(RequestId::new);
     match outcome {
         Ok(Outcome::Data {
             mut data,
             request_id,
         }) => {
-            if let Some(id) = request_id.or_else(fallback) {
+            if let Some(id) = request_id.or_else(|| fallback_request_id.map(RequestId::new)) {
                 data.__set_request_id(id);
             }
             Ok(data)
         }
+        other => finish_failed(other, flags, body, fallback_request_id),
+    }
+}
+
+/// [`finish`] for everything but data: an API error, a legacy error, a retry, a failure.
+#[inline(never)]
+fn finish_failed<'de, T>(
+    outcome: serde_json::Result<Outcome<'de, T>>,
+    flags: &Flags,
+    body: &'de [u8],
+    fallback_request_id: Option<&str>,
+) -> Result<T, Error<T::Code>>
+where
+    T: Action + Deserialize<'de>,
+{
+    let fallback = || fallback_request_id.map(RequestId::new);
+    match outcome {
+        Ok(Outcome::Data { .. }) => finish(outcome, flags, body, fallback_request_id),
         Ok(Outcome::Api { error, request_id }) => Err(api_error::<T::Code>(
             error,
             T::ACTION,
