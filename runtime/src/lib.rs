@@ -162,6 +162,14 @@ pub use tencent_action_macros::error_codes;
 /// derive `Deserialize` itself.
 pub use tencent_action_macros::tencent_action;
 
+/// Derives `serde::Deserialize` for a nested type of a response (with
+/// `rename_all = "PascalCase"`, like [`tencent_action`]) and checks its fields against an
+/// object of Tencent's published schema; see [the schema check](macro@tencent_action#the-schema-check).
+///
+/// Arguments: `service` and `version` (as for [`tencent_action`]), optionally `object = "Name"`
+/// (the schema object; the struct's name by default) and `schema = "path/to/api.json"`.
+pub use tencent_action_macros::tencent_model;
+
 /// The names every user needs: the attribute and the [`Action`] trait.
 ///
 /// ```
@@ -172,7 +180,7 @@ pub use tencent_action_macros::tencent_action;
 /// ```
 pub mod prelude {
     pub use crate::action::Action;
-    pub use tencent_action_macros::tencent_action;
+    pub use tencent_action_macros::{tencent_action, tencent_model};
 }
 
 /// Paths the generated code uses; not public API.
@@ -181,4 +189,31 @@ pub mod __private {
     pub use crate::request_id::RequestId;
     pub use serde;
     pub use std::string::String;
+
+    /// Implemented by `#[tencent_model]` types: the schema object each one models, so a
+    /// response's field can be checked to hold the right one.
+    pub trait Model {
+        /// The object's name in the schema (`Instance`).
+        const OBJECT: &'static str;
+    }
+
+    /// Whether a field's type models `expected`: `found` is `None` for types without
+    /// `#[tencent_model]`, which are not judged.
+    pub const fn object_agrees(found: Option<&str>, expected: &str) -> bool {
+        let Some(found) = found else {
+            return true;
+        };
+        let (a, b) = (found.as_bytes(), expected.as_bytes());
+        if a.len() != b.len() {
+            return false;
+        }
+        let mut i = 0;
+        while i < a.len() {
+            if a[i] != b[i] {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
 }
