@@ -25,6 +25,8 @@ fn run(which: Which, args: TokenStream, input: TokenStream) -> TokenStream {
     let mut cx = Ctxt::default();
     let args = attr::parse_args(&mut cx, which, args);
     valid::check_args(&mut cx, &args);
+    // With a malformed argument there is no spec to look things up in: that error is enough.
+    let args_ok = !cx.has_errors();
     // The struct is emitted as the user wrote it (plus one field), not re-printed from the
     // parsed model: that keeps every original span and costs the compiler no extra tokens.
     let original = input.clone();
@@ -35,7 +37,11 @@ fn run(which: Which, args: TokenStream, input: TokenStream) -> TokenStream {
     // Schema errors do not stop the expansion: the struct still gets its impls, so the user
     // sees only the schema's complaints, not their consequences at every use of the struct.
     let mut schema_cx = Ctxt::default();
-    let checks = schema::check(&mut schema_cx, &args, &input);
+    let checks = if args_ok {
+        schema::check(&mut schema_cx, &args, &input)
+    } else {
+        TokenStream::new()
+    };
     if cx.has_errors() {
         cx.append(schema_cx);
         // Keep the struct (without the helper attributes no derive will consume), so the only

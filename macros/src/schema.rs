@@ -39,6 +39,7 @@ pub fn check(cx: &mut Ctxt, args: &Args, input: &Input) -> TokenStream {
         return out;
     };
     let place = Place {
+        which: args.which,
         loaded: &loaded,
         object: object_name,
     };
@@ -128,6 +129,7 @@ fn find_object<'s>(
 
 /// Where a member lives, for messages: `cvm 2017-03-12 DescribeInstancesResponse`.
 struct Place<'a> {
+    which: Which,
     loaded: &'a Loaded,
     object: &'a str,
 }
@@ -153,6 +155,10 @@ fn check_field(
     let Some(primary) = names.first() else {
         return; // skipped, flattened, or a rename rule serde will reject
     };
+    let envelope = |n: &str| n == "RequestId" || n == "Error";
+    if place.which == Which::Action && names.iter().any(|n| envelope(&n.name)) {
+        return; // already an error: the envelope owns these names
+    }
     let Some(member) = names
         .iter()
         .find_map(|n| object.members.iter().find(|m| m.name == n.name))

@@ -13,21 +13,24 @@
 //! #[derive(Debug)]
 //! pub struct DescribeInstances {
 //!     pub total_count: i64,                 // wire name "TotalCount": PascalCase by default
-//!     pub instance_set: Vec<Instance>,      // nested types are ordinary serde types
-//!     #[serde(rename = "CPU")]
-//!     pub cpu: Option<u64>,                 // every serde field attribute is honoured
+//!     pub instance_set: Vec<Instance>,
 //! }
 //!
-//! #[derive(Debug, serde::Deserialize)]
-//! #[serde(rename_all = "PascalCase")]
+//! #[tencent_model(service = "cvm", version = "2017-03-12")]   // the schema's object `Instance`
+//! #[derive(Debug)]
 //! pub struct Instance {
 //!     pub instance_id: String,
+//!     #[serde(rename = "CPU")]
+//!     pub cpu: u64,                         // every serde field attribute is honoured
+//!     pub latest_operation: Option<String>, // the schema allows `null` here
 //! }
 //!
-//! let body = br#"{"Response": {"TotalCount": 1, "InstanceSet": [{"InstanceId": "ins-1"}],
+//! let body = br#"{"Response": {"TotalCount": 1, "InstanceSet": [{"InstanceId": "ins-1",
+//!                 "CPU": 2, "LatestOperation": null}],
 //!                 "RequestId": "6d1bd3c4-0f21-4d6a-9b43-0a3c6b7e8f90"}}"#;
 //! let out: DescribeInstances = tencent_action::from_slice(body)?;
 //! assert_eq!(out.instance_set[0].instance_id, "ins-1");
+//! assert_eq!(out.instance_set[0].cpu, 2);
 //! assert_eq!(out.request_id(), "6d1bd3c4-0f21-4d6a-9b43-0a3c6b7e8f90");
 //! assert_eq!(DescribeInstances::ACTION, "DescribeInstances");
 //!

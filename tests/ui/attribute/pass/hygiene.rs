@@ -19,14 +19,23 @@ mod shadowed {
 
     #[tencent_action(service = "sms", version = "2021-01-11", action = "SendSms")]
     pub struct SendSms {
-        pub send_status_set: ::std::vec::Vec<::std::string::String>,
+        pub send_status_set: ::std::vec::Vec<SendStatus>,
+    }
+
+    // The model's impl and the response's check that the field holds this model, both in the
+    // shadowed module.
+    #[tencent_model(service = "sms", version = "2021-01-11")]
+    pub struct SendStatus {
+        pub code: ::std::string::String,
+        pub fee: ::std::option::Option<u64>,
     }
 }
 
 fn main() {
     use tencent_action::Action;
     let out: shadowed::SendSms =
-        tencent_action::from_str(r#"{"Response": {"SendStatusSet": ["Ok"], "RequestId": "r"}}"#).unwrap();
-    assert_eq!(out.send_status_set, ["Ok"]);
+        tencent_action::from_str(r#"{"Response": {"SendStatusSet": [{"Code": "Ok", "Fee": 1}], "RequestId": "r"}}"#).unwrap();
+    assert_eq!(out.send_status_set[0].code, "Ok");
+    assert_eq!(out.send_status_set[0].fee, Some(1));
     assert_eq!(out.request_id(), "r");
 }

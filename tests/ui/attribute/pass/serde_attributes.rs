@@ -9,14 +9,17 @@ pub struct DescribeDcdbInstances {
     #[serde(alias = "Count")]
     pub total_count: u64,
     #[serde(default)]
-    pub instances: Vec<String>,
+    pub instances: Vec<serde_json::Value>,
     #[serde(skip)]
     pub local_note: String,
+    // Not in the schema: the opt-out skips the check, and never reaches rustc.
+    #[tencent(unchecked)]
     #[serde(rename = "ZoneID")]
     pub zone_id: Option<String>,
 }
 
-#[tencent_action(service = "csip", version = "2022-11-21", action = "DescribeCVMAssets")]
+// A made-up product ("demo" has no published schema): Tencent's members are all PascalCase.
+#[tencent_action(service = "demo", version = "2022-11-21", action = "DescribeCVMAssets")]
 #[derive(Debug)]
 #[serde(rename_all = "camelCase")]
 pub struct LowerCamel {
