@@ -158,6 +158,8 @@ fn unchecked(cx: &mut Ctxt, attrs: &[syn::Attribute]) -> bool {
         });
         if let Err(e) = parsed {
             cx.syn_error(e);
+            // Most likely a misspelt `unchecked`: do not pile schema errors on top.
+            found = true;
         }
     }
     found

@@ -32,10 +32,6 @@ impl Ctxt {
         self.errors.extend(other.errors);
     }
 
-    pub fn error_count(&self) -> usize {
-        self.errors.len()
-    }
-
     pub fn has_errors(&self) -> bool {
         !self.errors.is_empty()
     }

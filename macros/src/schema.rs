@@ -95,14 +95,14 @@ fn find_object<'s>(
                 );
                 return None;
             };
-            (found.output.clone(), action.span(), "output object")
+            (found.output.clone(), action.span(), "")
         }
         Which::Model => match &args.object {
-            Some(lit) => (lit.value(), lit.span(), "object"),
+            Some(lit) => (lit.value(), lit.span(), ""),
             None => (
                 input.item.ident.to_string(),
                 input.item.ident.span(),
-                "object (named after the struct; name another with `object = \"...\"`)",
+                " (the struct's name: name the object with `object = \"...\"`)",
             ),
         },
     };
@@ -117,7 +117,7 @@ fn find_object<'s>(
             cx.error_at(
                 span,
                 format!(
-                    "{} has no {what} \"{name}\"{hint} (schema {})",
+                    "{} has no object \"{name}\"{what}{hint} (schema {})",
                     loaded.label,
                     loaded.path.display()
                 ),
