@@ -4,7 +4,7 @@ use proc_macro2::{Span, TokenStream};
 use syn::spanned::Spanned;
 use syn::{Fields, Item, ItemStruct};
 
-use crate::attr::{self, FieldSerde};
+use crate::attr::{self, FieldSerde, Which};
 use crate::ctxt::Ctxt;
 use tencent_action_naming::RenameRule;
 
@@ -13,13 +13,18 @@ pub struct Input {
     pub fields: Vec<Field>,
     /// The struct's own `#[serde(rename_all = "...")]`, when it has one.
     pub user_rename_all: Option<syn::LitStr>,
+    /// The struct's own `#[serde(default)]`.
+    pub container_default: bool,
     /// `Deserialize` in the struct's own `#[derive(...)]`: a conflict.
     pub derived_deserialize: Vec<syn::Path>,
 }
 
 pub struct Field {
     pub ident: syn::Ident,
+    pub ty: syn::Type,
     pub serde: FieldSerde,
+    /// `#[tencent(unchecked)]`: the schema check leaves this field alone.
+    pub unchecked: bool,
 }
 
 /// A name the field answers to in JSON, and the token that gave it that name.
@@ -71,9 +76,11 @@ impl Field {
 
 /// Parses the annotated item; `None` (with errors in `cx`) when it is not a struct with named
 /// fields.
-pub fn parse(cx: &mut Ctxt, tokens: TokenStream) -> Option<Input> {
-    const NEEDS: &str =
-        "#[tencent_action] goes on a struct with named fields: a Tencent Cloud response is a JSON object";
+pub fn parse(cx: &mut Ctxt, which: Which, tokens: TokenStream) -> Option<Input> {
+    let needs = match which {
+        Which::Action => "#[tencent_action] goes on a struct with named fields: a Tencent Cloud response is a JSON object",
+        Which::Model => "#[tencent_model] goes on a struct with named fields: it models a JSON object of the schema",
+    };
     let item = match syn::parse2::<Item>(tokens) {
         Ok(item) => item,
         Err(e) => {
@@ -84,15 +91,15 @@ pub fn parse(cx: &mut Ctxt, tokens: TokenStream) -> Option<Input> {
     let item = match item {
         Item::Struct(item) => item,
         Item::Enum(e) => {
-            cx.error_at(e.enum_token.span, format!("{NEEDS}, not an enum"));
+            cx.error_at(e.enum_token.span, format!("{needs}, not an enum"));
             return None;
         }
         Item::Union(u) => {
-            cx.error_at(u.union_token.span, format!("{NEEDS}, not a union"));
+            cx.error_at(u.union_token.span, format!("{needs}, not a union"));
             return None;
         }
         other => {
-            cx.error_at(other.span(), NEEDS);
+            cx.error_at(other.span(), needs);
             return None;
         }
     };
@@ -101,14 +108,14 @@ pub fn parse(cx: &mut Ctxt, tokens: TokenStream) -> Option<Input> {
         Fields::Unnamed(unnamed) => {
             cx.error_at(
                 unnamed.paren_token.span.join(),
-                format!("{NEEDS}, not a tuple struct: name the fields"),
+                format!("{needs}, not a tuple struct: name the fields"),
             );
             return None;
         }
         Fields::Unit => {
             cx.error_at(
                 item.ident.span(),
-                format!("{NEEDS}, not a unit struct: declare the response's fields in braces"),
+                format!("{needs}, not a unit struct: declare the response's fields in braces"),
             );
             return None;
         }
@@ -119,14 +126,41 @@ pub fn parse(cx: &mut Ctxt, tokens: TokenStream) -> Option<Input> {
         .filter_map(|f| {
             Some(Field {
                 ident: f.ident.clone()?,
+                ty: f.ty.clone(),
                 serde: attr::field_serde(&f.attrs),
+                unchecked: unchecked(cx, &f.attrs),
             })
         })
         .collect();
+    let container = attr::container_serde(&item.attrs);
     Some(Input {
         fields,
-        user_rename_all: attr::container_serde(&item.attrs).rename_all,
+        user_rename_all: container.rename_all,
+        container_default: container.default,
         derived_deserialize: attr::derived_deserialize(&item.attrs),
         item,
     })
+}
+
+/// Whether the field carries `#[tencent(unchecked)]`; any other `#[tencent(...)]` is an error.
+fn unchecked(cx: &mut Ctxt, attrs: &[syn::Attribute]) -> bool {
+    let mut found = false;
+    for attr in attrs.iter().filter(|a| a.path().is_ident("tencent")) {
+        let parsed = attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("unchecked") {
+                found = true;
+                Ok(())
+            } else {
+                Err(meta.error(
+                    "unknown `tencent` field option; the one option is `unchecked` (`#[tencent(unchecked)]` skips the schema check of this field)",
+                ))
+            }
+        });
+        if let Err(e) = parsed {
+            cx.syn_error(e);
+            // Most likely a misspelt `unchecked`: do not pile schema errors on top.
+            found = true;
+        }
+    }
+    found
 }

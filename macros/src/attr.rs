@@ -11,21 +11,64 @@ use syn::{Attribute, Expr, ExprLit, Lit, LitStr, Meta, Token};
 
 use crate::ctxt::Ctxt;
 
+/// Which attribute the arguments belong to: they share a syntax but not every key.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Which {
+    /// `#[tencent_action]` on a response struct.
+    Action,
+    /// `#[tencent_model]` on a nested type.
+    Model,
+}
+
+impl Which {
+    pub fn name(self) -> &'static str {
+        match self {
+            Which::Action => "tencent_action",
+            Which::Model => "tencent_model",
+        }
+    }
+
+    fn keys(self) -> &'static [&'static str] {
+        match self {
+            Which::Action => &["service", "version", "action", "codes", "schema"],
+            Which::Model => &["service", "version", "object", "schema"],
+        }
+    }
+
+    fn usage(self) -> &'static str {
+        match self {
+            Which::Action => {
+                "`#[tencent_action(service = \"...\", version = \"YYYY-MM-DD\", action = \"...\")]`"
+            }
+            Which::Model => "`#[tencent_model(service = \"...\", version = \"YYYY-MM-DD\")]`",
+        }
+    }
+
+    fn expected(self) -> &'static str {
+        match self {
+            Which::Action => "`service`, `version`, `action`, `codes` or `schema`",
+            Which::Model => "`service`, `version`, `object` or `schema`",
+        }
+    }
+}
+
 /// The attribute's arguments; each `None` when missing or invalid (already reported).
-#[derive(Default)]
 pub struct Args {
+    pub which: Which,
     /// Keys that were written, valid or not (a misspelt key counts as the key it resembles), so
     /// a malformed argument is not reported as missing too.
     pub given: Vec<String>,
     pub service: Option<LitStr>,
     pub version: Option<LitStr>,
     pub action: Option<LitStr>,
+    /// `object = "Instance"` (`#[tencent_model]` only): the spec object the type models.
+    pub object: Option<LitStr>,
+    /// `schema = "path/to/api.json"`: the spec to check against, instead of
+    /// `$TENCENT_ACTION_SPECS`.
+    pub schema: Option<LitStr>,
     /// `codes = path::To::CodeEnum`: the type that classifies this action's error codes.
     pub codes: Option<syn::Path>,
 }
-
-const STRING_KEYS: [&str; 3] = ["service", "version", "action"];
-const ALL_KEYS: [&str; 4] = ["service", "version", "action", "codes"];
 
 /// What each argument looks like, for messages.
 fn example(key: &str) -> &'static str {
@@ -33,21 +76,28 @@ fn example(key: &str) -> &'static str {
         "service" => "service = \"cvm\"",
         "version" => "version = \"2017-03-12\"",
         "action" => "action = \"DescribeInstances\"",
+        "object" => "object = \"Instance\"",
+        "schema" => "schema = \"specs/cvm/v20170312/api.json\"",
         _ => "codes = SmsCode",
     }
 }
 
-pub fn parse_args(cx: &mut Ctxt, tokens: TokenStream) -> Args {
-    let mut args = Args::default();
+pub fn parse_args(cx: &mut Ctxt, which: Which, tokens: TokenStream) -> Args {
+    let mut args = Args {
+        which,
+        given: Vec::new(),
+        service: None,
+        version: None,
+        action: None,
+        object: None,
+        schema: None,
+        codes: None,
+    };
+    let keys = which.keys();
     let metas = match Punctuated::<Meta, Token![,]>::parse_terminated.parse2(tokens) {
         Ok(metas) => metas,
         Err(e) => {
-            cx.error_at(
-                e.span(),
-                format!(
-                    "{e}; expected `#[tencent_action(service = \"...\", version = \"YYYY-MM-DD\", action = \"...\")]`"
-                ),
-            );
+            cx.error_at(e.span(), format!("{e}; expected {}", which.usage()));
             return args;
         }
     };
@@ -58,13 +108,13 @@ pub fn parse_args(cx: &mut Ctxt, tokens: TokenStream) -> Args {
         let Some(ident) = path.get_ident() else {
             cx.error_spanned(
                 path,
-                "unknown argument; expected `service`, `version`, `action` or `codes`",
+                format!("unknown argument; expected {}", which.expected()),
             );
             continue;
         };
         let key = ident.to_string();
-        if !ALL_KEYS.contains(&key.as_str()) {
-            let hint = match did_you_mean(&key, &ALL_KEYS) {
+        if !keys.contains(&key.as_str()) {
+            let hint = match did_you_mean(&key, keys) {
                 Some(best) => {
                     args.given.push(best.to_owned());
                     format!("; did you mean `{best}`?")
@@ -73,7 +123,10 @@ pub fn parse_args(cx: &mut Ctxt, tokens: TokenStream) -> Args {
             };
             cx.error_spanned(
                 ident,
-                format!("unknown argument `{key}`{hint} (expected `service`, `version`, `action` or `codes`)"),
+                format!(
+                    "unknown argument `{key}`{hint} (expected {})",
+                    which.expected()
+                ),
             );
             continue;
         }
@@ -91,7 +144,7 @@ pub fn parse_args(cx: &mut Ctxt, tokens: TokenStream) -> Args {
                 continue;
             }
         };
-        if STRING_KEYS.contains(&key.as_str()) {
+        if key != "codes" {
             let Expr::Lit(ExprLit {
                 lit: Lit::Str(lit), ..
             }) = value
@@ -105,6 +158,8 @@ pub fn parse_args(cx: &mut Ctxt, tokens: TokenStream) -> Args {
             let slot = match key.as_str() {
                 "service" => &mut args.service,
                 "version" => &mut args.version,
+                "object" => &mut args.object,
+                "schema" => &mut args.schema,
                 _ => &mut args.action,
             };
             *slot = Some(lit.clone());
@@ -126,6 +181,21 @@ pub fn did_you_mean<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
     known
         .iter()
         .map(|k| (edit_distance(name, k), *k))
+        .filter(|(d, k)| *d <= 2.max(k.len() / 3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+/// Like [`did_you_mean`], ignoring case: a name differing only in case comes first
+/// (`InstanceSET` → `InstanceSet`), then the closest by edit distance.
+pub fn did_you_mean_ci<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
+    if let Some(k) = known.iter().find(|k| k.eq_ignore_ascii_case(name)) {
+        return Some(k);
+    }
+    let lower = name.to_ascii_lowercase();
+    known
+        .iter()
+        .map(|k| (edit_distance(&lower, &k.to_ascii_lowercase()), *k))
         .filter(|(d, k)| *d <= 2.max(k.len() / 3))
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
@@ -156,6 +226,11 @@ pub struct FieldSerde {
     pub skipped: bool,
     /// `flatten`: the field's wire names are its type's, unknown here.
     pub flatten: bool,
+    /// `deserialize_with` or `with`: the field's own function reads the value, whatever it is
+    /// (`null` included), so its type is not judged.
+    pub with: bool,
+    /// `default`: a missing member gets the field's default (a `null` one is still an error).
+    pub default: bool,
 }
 
 pub fn field_serde(attrs: &[Attribute]) -> FieldSerde {
@@ -173,6 +248,12 @@ pub fn field_serde(attrs: &[Attribute]) -> FieldSerde {
                 out.skipped = true;
             } else if meta.path.is_ident("flatten") {
                 out.flatten = true;
+            } else if meta.path.is_ident("deserialize_with") || meta.path.is_ident("with") {
+                out.with = true;
+                skip_meta(&meta)?;
+            } else if meta.path.is_ident("default") {
+                out.default = true;
+                skip_meta(&meta)?;
             } else {
                 skip_meta(&meta)?;
             }
@@ -185,16 +266,24 @@ pub fn field_serde(attrs: &[Attribute]) -> FieldSerde {
 /// The container's `rename_all` for deserialization, when the struct sets one.
 pub struct ContainerSerde {
     pub rename_all: Option<LitStr>,
+    /// The struct's own `#[serde(default)]`: every missing member gets a default.
+    pub default: bool,
 }
 
 pub fn container_serde(attrs: &[Attribute]) -> ContainerSerde {
-    let mut out = ContainerSerde { rename_all: None };
+    let mut out = ContainerSerde {
+        rename_all: None,
+        default: false,
+    };
     for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
         let _ = attr.parse_nested_meta(|meta| {
             if meta.path.is_ident("rename_all") {
                 if let Some(lit) = deserialize_name(&meta)? {
                     out.rename_all = Some(lit);
                 }
+            } else if meta.path.is_ident("default") {
+                out.default = true;
+                skip_meta(&meta)?;
             } else {
                 skip_meta(&meta)?;
             }
@@ -255,8 +344,21 @@ mod tests {
 
     #[test]
     fn suggests_close_names_only() {
-        assert_eq!(did_you_mean("servce", &ALL_KEYS), Some("service"));
-        assert_eq!(did_you_mean("verison", &ALL_KEYS), Some("version"));
-        assert_eq!(did_you_mean("region", &ALL_KEYS), None);
+        let keys = Which::Action.keys();
+        assert_eq!(did_you_mean("servce", keys), Some("service"));
+        assert_eq!(did_you_mean("verison", keys), Some("version"));
+        assert_eq!(did_you_mean("region", keys), None);
+    }
+
+    #[test]
+    fn suggests_members_ignoring_case() {
+        let members = ["InstanceSet", "TotalCount", "InstanceId"];
+        assert_eq!(
+            did_you_mean_ci("InstanceSET", &members),
+            Some("InstanceSet")
+        );
+        assert_eq!(did_you_mean_ci("InstanceSt", &members), Some("InstanceSet"));
+        assert_eq!(did_you_mean_ci("Totalcont", &members), Some("TotalCount"));
+        assert_eq!(did_you_mean_ci("Zone", &members), None);
     }
 }

@@ -27,6 +27,11 @@ impl Ctxt {
         self.errors.push(error);
     }
 
+    /// Takes over every error of `other`, after this one's.
+    pub fn append(&mut self, other: Ctxt) {
+        self.errors.extend(other.errors);
+    }
+
     pub fn has_errors(&self) -> bool {
         !self.errors.is_empty()
     }

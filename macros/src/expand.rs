@@ -7,31 +7,62 @@ use proc_macro2::{Delimiter, Group, TokenStream, TokenTree};
 use quote::quote;
 
 use crate::ast::{self, Input};
-use crate::attr::{self, Args};
+use crate::attr::{self, Args, Which};
 use crate::ctxt::Ctxt;
-use crate::valid;
+use crate::{schema, valid};
 
-/// The whole attribute: parse, check, then expand; on errors, every error at its span.
+/// `#[tencent_action]`: parse, check, then expand; on errors, every error at its span.
 pub fn tencent_action(args: TokenStream, input: TokenStream) -> TokenStream {
+    run(Which::Action, args, input)
+}
+
+/// `#[tencent_model]`: the same stages, for a nested type.
+pub fn tencent_model(args: TokenStream, input: TokenStream) -> TokenStream {
+    run(Which::Model, args, input)
+}
+
+fn run(which: Which, args: TokenStream, input: TokenStream) -> TokenStream {
     let mut cx = Ctxt::default();
-    let args = attr::parse_args(&mut cx, args);
+    let args = attr::parse_args(&mut cx, which, args);
     valid::check_args(&mut cx, &args);
+    // With a malformed argument there is no spec to look things up in: that error is enough.
+    let args_ok = !cx.has_errors();
     // The struct is emitted as the user wrote it (plus one field), not re-printed from the
     // parsed model: that keeps every original span and costs the compiler no extra tokens.
     let original = input.clone();
-    let Some(input) = ast::parse(&mut cx, input) else {
+    let Some(input) = ast::parse(&mut cx, which, input) else {
         return errors(cx);
     };
-    valid::check_input(&mut cx, &input);
+    valid::check_input(&mut cx, which, &input);
+    // Schema errors do not stop the expansion: the struct still gets its impls, so the user
+    // sees only the schema's complaints, not their consequences at every use of the struct.
+    let mut schema_cx = Ctxt::default();
+    let checks = if args_ok {
+        schema::check(&mut schema_cx, &args, &input)
+    } else {
+        TokenStream::new()
+    };
     if cx.has_errors() {
-        // Keep the struct (without the serde helper attributes no derive will consume), so the
-        // only errors the user sees are ours.
+        cx.append(schema_cx);
+        // Keep the struct (without the helper attributes no derive will consume), so the only
+        // errors the user sees are ours.
         let mut item = input.item;
-        strip_serde_attrs(&mut item);
+        strip_helper_attrs(&mut item);
         let errors = errors(cx);
         return quote!(#errors #item);
     }
-    expand(&args, &input, original)
+    // `#[tencent(unchecked)]` is for this macro only: rustc would not know it.
+    let original = if input.fields.iter().any(|f| f.unchecked) {
+        strip_tencent_field_attrs(original)
+    } else {
+        original
+    };
+    let expanded = match which {
+        Which::Action => expand(&args, &input, original, checks),
+        Which::Model => expand_model(&args, &input, original, checks),
+    };
+    let errors = errors(schema_cx);
+    quote!(#errors #expanded)
 }
 
 fn errors(cx: Ctxt) -> TokenStream {
@@ -41,14 +72,16 @@ fn errors(cx: Ctxt) -> TokenStream {
         .unwrap_or_default()
 }
 
-fn strip_serde_attrs(item: &mut syn::ItemStruct) {
+fn strip_helper_attrs(item: &mut syn::ItemStruct) {
     item.attrs.retain(|a| !a.path().is_ident("serde"));
     for field in item.fields.iter_mut() {
-        field.attrs.retain(|a| !a.path().is_ident("serde"));
+        field
+            .attrs
+            .retain(|a| !a.path().is_ident("serde") && !a.path().is_ident("tencent"));
     }
 }
 
-fn expand(args: &Args, input: &Input, original: TokenStream) -> TokenStream {
+fn expand(args: &Args, input: &Input, original: TokenStream, checks: TokenStream) -> TokenStream {
     let item = &input.item;
     let (service, version, action) = (&args.service, &args.version, &args.action);
     let code = match &args.codes {
@@ -99,8 +132,75 @@ fn expand(args: &Args, input: &Input, original: TokenStream) -> TokenStream {
                     self.__tencent_action_request_id = request_id;
                 }
             }
+
+            #checks
         };
     }
+}
+
+fn expand_model(
+    args: &Args,
+    input: &Input,
+    original: TokenStream,
+    checks: TokenStream,
+) -> TokenStream {
+    let item = &input.item;
+    let ident = &item.ident;
+    let object = match &args.object {
+        Some(lit) => lit.value(),
+        None => ident.to_string(),
+    };
+    let rename_all = match input.user_rename_all {
+        Some(_) => quote!(),
+        None => quote!(#[serde(rename_all = "PascalCase")]),
+    };
+    let (impl_generics, ty_generics, where_clause) = item.generics.split_for_impl();
+    quote! {
+        #[derive(::tencent_action::__private::serde::Deserialize)]
+        #[serde(crate = "::tencent_action::__private::serde")]
+        #rename_all
+        #original
+
+        const _: () = {
+            #[automatically_derived]
+            impl #impl_generics ::tencent_action::__private::Model for #ident #ty_generics #where_clause {
+                const OBJECT: &'static ::core::primitive::str = #object;
+            }
+
+            #checks
+        };
+    }
+}
+
+/// Removes `#[tencent(...)]` from the fields in the struct's braced body (the last brace group
+/// of `tokens`), leaving every other token as written.
+fn strip_tencent_field_attrs(tokens: TokenStream) -> TokenStream {
+    let mut trees: Vec<TokenTree> = tokens.into_iter().collect();
+    let body = trees.iter_mut().rev().find_map(|tree| match tree {
+        TokenTree::Group(g) if g.delimiter() == Delimiter::Brace => Some(g),
+        _ => None,
+    });
+    if let Some(body) = body {
+        let fields: Vec<TokenTree> = body.stream().into_iter().collect();
+        let mut kept = Vec::with_capacity(fields.len());
+        let mut i = 0;
+        while i < fields.len() {
+            let is_tencent_attr = matches!(&fields[i], TokenTree::Punct(p) if p.as_char() == '#')
+                && matches!(fields.get(i + 1), Some(TokenTree::Group(g))
+                    if g.delimiter() == Delimiter::Bracket
+                        && matches!(g.stream().into_iter().next(), Some(TokenTree::Ident(id)) if id == "tencent"));
+            if is_tencent_attr {
+                i += 2;
+                continue;
+            }
+            kept.push(fields[i].clone());
+            i += 1;
+        }
+        let mut group = Group::new(Delimiter::Brace, kept.into_iter().collect());
+        group.set_span(body.span());
+        *body = group;
+    }
+    trees.into_iter().collect()
 }
 
 /// Appends `field` to the braced body of the struct in `tokens` (its last brace group: the

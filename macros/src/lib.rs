@@ -3,7 +3,8 @@
 //!
 //! The stages, one file each, after serde_derive and thiserror: `attr` parses the attribute's
 //! arguments and the serde attributes that decide wire names, `ast` models the input struct,
-//! `valid` checks the model, `expand` generates code. Every error is collected in a
+//! `valid` checks the model, `schema` checks it against Tencent's published schema (`spec`
+//! loads and caches the files, `ty` classifies field types), `expand` generates code. Every error is collected in a
 //! `ctxt::Ctxt` with the span of the token to change, so one build reports all of them.
 //! `codes` holds the function-like `error_codes!`, staged the same way.
 
@@ -12,6 +13,9 @@ mod attr;
 mod codes;
 mod ctxt;
 mod expand;
+mod schema;
+mod spec;
+mod ty;
 mod valid;
 
 use proc_macro::TokenStream;
@@ -20,6 +24,13 @@ use proc_macro::TokenStream;
 #[proc_macro_attribute]
 pub fn tencent_action(args: TokenStream, input: TokenStream) -> TokenStream {
     expand::tencent_action(args.into(), input.into()).into()
+}
+
+/// Derives `Deserialize` for a nested type of a response and checks it against a schema
+/// object; see the `tencent-action` crate.
+#[proc_macro_attribute]
+pub fn tencent_model(args: TokenStream, input: TokenStream) -> TokenStream {
+    expand::tencent_model(args.into(), input.into()).into()
 }
 
 /// Declares a product's error codes as an enum; see `tencent_action::error_codes!`.

@@ -3,7 +3,7 @@
 use proc_macro2::Span;
 
 use crate::ast::Input;
-use crate::attr::Args;
+use crate::attr::{Args, Which};
 use crate::ctxt::Ctxt;
 
 /// Checks the arguments: present, and each of the right form.
@@ -38,6 +38,7 @@ pub fn check_args(cx: &mut Ctxt, args: &Args) {
         }
     }
     match &args.action {
+        None if args.which == Which::Model => {}
         None => missing(cx, args, "action = \"DescribeInstances\""),
         Some(lit) => {
             let s = lit.value();
@@ -64,7 +65,10 @@ fn missing(cx: &mut Ctxt, args: &Args, example: &str) {
     }
     cx.error_at(
         Span::call_site(),
-        format!("#[tencent_action] is missing `{key}`: add `{example}`"),
+        format!(
+            "#[{}] is missing `{key}`: add `{example}`",
+            args.which.name()
+        ),
     );
 }
 
@@ -100,18 +104,21 @@ fn check_date(s: &str) -> Result<(), String> {
 
 /// Checks the struct: no field takes an envelope name, no two fields share a name, and
 /// `Deserialize` is not derived twice.
-pub fn check_input(cx: &mut Ctxt, input: &Input) {
+pub fn check_input(cx: &mut Ctxt, which: Which, input: &Input) {
     for path in &input.derived_deserialize {
         cx.error_spanned(
             path,
-            "remove `Deserialize` from this derive: #[tencent_action] derives it, reading the fields inside the `Response` envelope",
+            match which {
+                Which::Action => "remove `Deserialize` from this derive: #[tencent_action] derives it, reading the fields inside the `Response` envelope",
+                Which::Model => "remove `Deserialize` from this derive: #[tencent_model] derives it, with `rename_all = \"PascalCase\"`",
+            },
         );
     }
     let rule = input.rename_rule();
     let mut seen: Vec<(String, Span)> = Vec::new();
     for field in &input.fields {
         for wire in field.wire_names(rule) {
-            if wire.name == "RequestId" || wire.name == "Error" {
+            if which == Which::Action && (wire.name == "RequestId" || wire.name == "Error") {
                 let what = if wire.name == "RequestId" {
                     "the envelope captures it: read it with `.request_id()` (from the `Action` trait)"
                 } else {

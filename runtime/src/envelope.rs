@@ -39,14 +39,14 @@ use top::{deserialize_top, Outcome};
 /// ```
 /// use tencent_action::prelude::*;
 ///
-/// #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeInstanceStatus")]
-/// pub struct DescribeInstanceStatus {
+/// #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeInstancesStatus")]
+/// pub struct DescribeInstancesStatus {
 ///     pub total_count: i64,
 /// }
 ///
 /// let body = br#"{"Response": {"TotalCount": 0, "InstanceStatusSet": [],
 ///     "RequestId": "b5b41468-520d-4192-b42f-595cc34b6c1c"}}"#;
-/// let out: DescribeInstanceStatus = tencent_action::from_slice(body)?;
+/// let out: DescribeInstancesStatus = tencent_action::from_slice(body)?;
 /// assert_eq!(out.total_count, 0);
 /// assert_eq!(out.request_id(), "b5b41468-520d-4192-b42f-595cc34b6c1c");
 /// # Ok::<(), tencent_action::Error>(())

@@ -13,21 +13,24 @@
 //! #[derive(Debug)]
 //! pub struct DescribeInstances {
 //!     pub total_count: i64,                 // wire name "TotalCount": PascalCase by default
-//!     pub instance_set: Vec<Instance>,      // nested types are ordinary serde types
-//!     #[serde(rename = "CPU")]
-//!     pub cpu: Option<u64>,                 // every serde field attribute is honoured
+//!     pub instance_set: Vec<Instance>,
 //! }
 //!
-//! #[derive(Debug, serde::Deserialize)]
-//! #[serde(rename_all = "PascalCase")]
+//! #[tencent_model(service = "cvm", version = "2017-03-12")]   // the schema's object `Instance`
+//! #[derive(Debug)]
 //! pub struct Instance {
 //!     pub instance_id: String,
+//!     #[serde(rename = "CPU")]
+//!     pub cpu: u64,                         // every serde field attribute is honoured
+//!     pub latest_operation: Option<String>, // the schema allows `null` here
 //! }
 //!
-//! let body = br#"{"Response": {"TotalCount": 1, "InstanceSet": [{"InstanceId": "ins-1"}],
+//! let body = br#"{"Response": {"TotalCount": 1, "InstanceSet": [{"InstanceId": "ins-1",
+//!                 "CPU": 2, "LatestOperation": null}],
 //!                 "RequestId": "6d1bd3c4-0f21-4d6a-9b43-0a3c6b7e8f90"}}"#;
 //! let out: DescribeInstances = tencent_action::from_slice(body)?;
 //! assert_eq!(out.instance_set[0].instance_id, "ins-1");
+//! assert_eq!(out.instance_set[0].cpu, 2);
 //! assert_eq!(out.request_id(), "6d1bd3c4-0f21-4d6a-9b43-0a3c6b7e8f90");
 //! assert_eq!(DescribeInstances::ACTION, "DescribeInstances");
 //!
@@ -187,6 +190,14 @@ pub use tencent_action_macros::error_codes;
 /// derive `Deserialize` itself.
 pub use tencent_action_macros::tencent_action;
 
+/// Derives `serde::Deserialize` for a nested type of a response (with
+/// `rename_all = "PascalCase"`, like [`tencent_action`]) and checks its fields against an
+/// object of Tencent's published schema; see [the schema check](macro@tencent_action#the-schema-check).
+///
+/// Arguments: `service` and `version` (as for [`tencent_action`]), optionally `object = "Name"`
+/// (the schema object; the struct's name by default) and `schema = "path/to/api.json"`.
+pub use tencent_action_macros::tencent_model;
+
 /// The names every user needs: the attribute and the [`Action`] trait.
 ///
 /// ```
@@ -197,7 +208,7 @@ pub use tencent_action_macros::tencent_action;
 /// ```
 pub mod prelude {
     pub use crate::action::Action;
-    pub use tencent_action_macros::tencent_action;
+    pub use tencent_action_macros::{tencent_action, tencent_model};
 }
 
 /// Paths the generated code uses; not public API.
@@ -215,4 +226,31 @@ pub mod __private {
 
     pub use serde;
     pub use std::string::String;
+
+    /// Implemented by `#[tencent_model]` types: the schema object each one models, so a
+    /// response's field can be checked to hold the right one.
+    pub trait Model {
+        /// The object's name in the schema (`Instance`).
+        const OBJECT: &'static str;
+    }
+
+    /// Whether a field's type models `expected`: `found` is `None` for types without
+    /// `#[tencent_model]`, which are not judged.
+    pub const fn object_agrees(found: Option<&str>, expected: &str) -> bool {
+        let Some(found) = found else {
+            return true;
+        };
+        let (a, b) = (found.as_bytes(), expected.as_bytes());
+        if a.len() != b.len() {
+            return false;
+        }
+        let mut i = 0;
+        while i < a.len() {
+            if a[i] != b[i] {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
 }

@@ -23,7 +23,7 @@
 //!
 //! #[tencent_action(service = "cls", version = "2020-10-16", action = "ChatCompletions")]
 //! pub struct ChatCompletionsChunk {
-//!     pub choices: Vec<Choice>,
+//!     pub choices: Option<Vec<Choice>>, // the schema does not promise it
 //! }
 //!
 //! #[derive(serde::Deserialize)]
@@ -44,7 +44,9 @@
 //! for event in tencent_action::stream::Events::<_, ChatCompletionsChunk>::new(body.as_bytes()) {
 //!     let event = event?;
 //!     assert_eq!(event.data().request_id(), "r1");
-//!     text.push_str(event.data().choices[0].delta.content.as_deref().unwrap_or(""));
+//!     if let Some(choices) = &event.data().choices {
+//!         text.push_str(choices[0].delta.content.as_deref().unwrap_or(""));
+//!     }
 //! }
 //! assert_eq!(text, "Hello, world");
 //! # Ok::<(), tencent_action::Error>(())
@@ -68,12 +70,12 @@ use crate::http::{is_success, HeaderPair, Meta};
 /// use tencent_action::prelude::*;
 /// # #[tencent_action(service = "cls", version = "2020-10-16", action = "ChatCompletions")]
 /// # #[derive(Debug)]
-/// # pub struct Chunk { pub created: u64 }
+/// # pub struct Chunk { pub created: Option<u64> }
 /// let body = b"id: 7\nevent: message\ndata: {\"RequestId\": \"r\", \"Created\": 1775103178}\n\n";
 /// let event = tencent_action::stream::Events::<_, Chunk>::new(&body[..]).next().unwrap()?;
 /// assert_eq!(event.id(), Some("7"));
 /// assert_eq!(event.event(), Some("message"));
-/// assert_eq!(event.data().created, 1775103178);
+/// assert_eq!(event.data().created, Some(1775103178));
 /// assert_eq!(event.into_data().request_id(), "r");
 /// # Ok::<(), tencent_action::Error>(())
 /// ```
@@ -91,7 +93,7 @@ impl<T> Event<T> {
     /// # use tencent_action::prelude::*;
     /// # #[tencent_action(service = "cls", version = "2020-10-16", action = "ChatCompletions")]
     /// # #[derive(Debug)]
-    /// # pub struct Chunk { pub created: u64 }
+    /// # pub struct Chunk { pub created: Option<u64> }
     /// let body = b"id: 1\ndata: {\"RequestId\": \"r\", \"Created\": 1}\n\n";
     /// let event = tencent_action::stream::Events::<_, Chunk>::new(&body[..]).next().unwrap()?;
     /// assert_eq!(event.id(), Some("1"));
@@ -107,7 +109,7 @@ impl<T> Event<T> {
     /// # use tencent_action::prelude::*;
     /// # #[tencent_action(service = "cls", version = "2020-10-16", action = "ChatCompletions")]
     /// # #[derive(Debug)]
-    /// # pub struct Chunk { pub created: u64 }
+    /// # pub struct Chunk { pub created: Option<u64> }
     /// let body = b"data: {\"RequestId\": \"r\", \"Created\": 1}\n\n";
     /// let event = tencent_action::stream::Events::<_, Chunk>::new(&body[..]).next().unwrap()?;
     /// assert_eq!(event.event(), None);
@@ -123,10 +125,10 @@ impl<T> Event<T> {
     /// # use tencent_action::prelude::*;
     /// # #[tencent_action(service = "cls", version = "2020-10-16", action = "ChatCompletions")]
     /// # #[derive(Debug)]
-    /// # pub struct Chunk { pub created: u64 }
+    /// # pub struct Chunk { pub created: Option<u64> }
     /// let body = b"data: {\"RequestId\": \"r\", \"Created\": 5}\n\n";
     /// let event = tencent_action::stream::Events::<_, Chunk>::new(&body[..]).next().unwrap()?;
-    /// assert_eq!(event.data().created, 5);
+    /// assert_eq!(event.data().created, Some(5));
     /// # Ok::<(), tencent_action::Error>(())
     /// ```
     pub fn data(&self) -> &T {
@@ -139,7 +141,7 @@ impl<T> Event<T> {
     /// # use tencent_action::prelude::*;
     /// # #[tencent_action(service = "cls", version = "2020-10-16", action = "ChatCompletions")]
     /// # #[derive(Debug)]
-    /// # pub struct Chunk { pub created: u64 }
+    /// # pub struct Chunk { pub created: Option<u64> }
     /// let body = b"data: {\"RequestId\": \"r\", \"Created\": 5}\n\n";
     /// let chunk: Chunk = tencent_action::stream::Events::<_, Chunk>::new(&body[..]).next().unwrap()?.into_data();
     /// assert_eq!(chunk.request_id(), "r");
@@ -164,7 +166,7 @@ impl<T> Event<T> {
 /// use tencent_action::CommonCode;
 /// # #[tencent_action(service = "cls", version = "2020-10-16", action = "ChatCompletions")]
 /// # #[derive(Debug)]
-/// # pub struct Chunk { pub created: u64 }
+/// # pub struct Chunk { pub created: Option<u64> }
 /// let headers = [("Content-Type", "text/event-stream"), ("X-TC-RequestId", "r9")];
 /// let body = b"id: 1\ndata: {\"Created\": 1}\n\n";
 /// let mut events = tencent_action::stream::from_response::<Chunk, _, _>(200, headers, &body[..])?;
@@ -240,7 +242,7 @@ where
 /// use tencent_action::ErrorKind;
 /// # #[tencent_action(service = "cls", version = "2020-10-16", action = "ChatCompletions")]
 /// # #[derive(Debug)]
-/// # pub struct Chunk { pub created: u64 }
+/// # pub struct Chunk { pub created: Option<u64> }
 /// let cut = b"id: 1\ndata: {\"RequestId\": \"r\", \"Created\": 1}\n\nid: 2\ndata: {\"RequestId\": \"r\", \"Cre";
 /// let mut events = tencent_action::stream::Events::<_, Chunk>::new(&cut[..]);
 /// assert!(events.next().unwrap().is_ok());
@@ -283,7 +285,7 @@ impl<R: BufRead, T: Action + DeserializeOwned> Events<R, T> {
     /// # use tencent_action::prelude::*;
     /// # #[tencent_action(service = "cls", version = "2020-10-16", action = "ChatCompletions")]
     /// # #[derive(Debug)]
-    /// # pub struct Chunk { pub created: u64 }
+    /// # pub struct Chunk { pub created: Option<u64> }
     /// let events = tencent_action::stream::Events::<_, Chunk>::new(&b""[..]);
     /// assert_eq!(events.count(), 0);
     /// ```
@@ -306,7 +308,7 @@ impl<R: BufRead, T: Action + DeserializeOwned> Events<R, T> {
     /// # use tencent_action::prelude::*;
     /// # #[tencent_action(service = "cls", version = "2020-10-16", action = "ChatCompletions")]
     /// # #[derive(Debug)]
-    /// # pub struct Chunk { pub created: u64 }
+    /// # pub struct Chunk { pub created: Option<u64> }
     /// let body = b"data: {\"Created\": 1}\n\n";
     /// let mut events = tencent_action::stream::Events::<_, Chunk>::new(&body[..]).with_request_id(Some("hdr"));
     /// assert_eq!(events.next().unwrap()?.data().request_id(), "hdr");

@@ -9,9 +9,10 @@ use tencent_action::{CommonCode, ErrorKind};
 #[tencent_action(service = "cls", version = "2020-10-16", action = "ChatCompletions")]
 #[derive(Debug)]
 pub struct ChatCompletionsChunk {
-    pub id: String,
-    pub choices: Vec<Choice>,
-    pub created: u64,
+    // The schema does not promise these (`output_required: false`): a chunk may lack them.
+    pub id: Option<String>,
+    pub choices: Option<Vec<Choice>>,
+    pub created: Option<u64>,
 }
 
 #[derive(Debug, serde::Deserialize)]
@@ -54,19 +55,24 @@ fn a_good_stream_decodes_every_event_in_order() {
     assert_eq!(ids, [Some("1"), Some("2"), Some("3")]);
     let text: String = all
         .iter()
-        .filter_map(|e| e.data().choices[0].delta.content.clone())
+        .filter_map(|e| e.data().choices.as_ref()?[0].delta.content.clone())
         .collect();
     assert_eq!(text, "根据您的需求");
     assert_eq!(
-        all[0].data().choices[0].delta.role.as_deref(),
+        all[0].data().choices.as_ref().unwrap()[0]
+            .delta
+            .role
+            .as_deref(),
         Some("assistant")
     );
     assert_eq!(
-        all[2].data().choices[0].finish_reason.as_deref(),
+        all[2].data().choices.as_ref().unwrap()[0]
+            .finish_reason
+            .as_deref(),
         Some("stop")
     );
     assert!(all.iter().all(|e| e.data().request_id() == "5b2c1d3e-aaaa"));
-    assert_eq!(all[0].data().id, "c-1");
+    assert_eq!(all[0].data().id.as_deref(), Some("c-1"));
 }
 
 #[test]
@@ -83,7 +89,7 @@ fn multi_line_data_is_joined_and_done_ends_the_stream() {
                 data: [DONE]\n\ndata: {\"never\": \"read\"}\n\n";
     let all: Vec<_> = events(body).collect::<Result<_, _>>().unwrap();
     assert_eq!(all.len(), 1);
-    assert_eq!(all[0].data().created, 1);
+    assert_eq!(all[0].data().created, Some(1));
 }
 
 #[test]

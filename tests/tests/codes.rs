@@ -583,7 +583,7 @@ mod shadowed {
 )]
 #[derive(Debug)]
 pub struct ShadowedSendSms {
-    pub send_status_set: Vec<u8>,
+    pub send_status_set: Vec<serde_json::Value>,
 }
 
 #[test]

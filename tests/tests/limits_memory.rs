@@ -92,8 +92,10 @@ pub struct Instance {
     pub tags: Vec<String>,
 }
 
+// A made-up product ("demo" has no published schema): SMS's real DescribeSmsTemplateList
+// nests the template text in `DescribeTemplateStatusSet`; the test wants one top-level string.
 #[tencent_action(
-    service = "sms",
+    service = "demo",
     version = "2021-01-11",
     action = "DescribeSmsTemplateList"
 )]

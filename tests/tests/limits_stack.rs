@@ -5,7 +5,8 @@
 use tencent_action::prelude::*;
 use tencent_action::ErrorKind;
 
-#[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeInstances")]
+// A made-up product ("demo" has no published schema): the test needs fields no real action has.
+#[tencent_action(service = "demo", version = "2017-03-12", action = "DescribeInstances")]
 #[derive(Debug)]
 pub struct DescribeInstances {
     pub data: Option<serde_json::Value>,

@@ -306,7 +306,7 @@ fn dcdb_shape_error_names_the_nested_path() {
 #[tencent_action(service = "csip", version = "2022-11-21", action = "DescribeCVMAssets")]
 #[derive(Debug, PartialEq)]
 pub struct DescribeCvmAssets {
-    pub total_count: Option<i64>,
+    pub total: Option<i64>,
     pub data: Option<Vec<CvmAsset>>,
     pub region_list: Option<Vec<FilterDataObject>>,
     pub system_type_list: Option<Vec<FilterDataObject>>,
@@ -351,6 +351,7 @@ fn csip_describe_cvm_assets_decodes_in_every_key_order() {
     assert_eq!(asset.cwp_status, 1);
     assert_eq!(asset.cpu_trend[0].value, 12.5);
     assert_eq!(reference.system_type_list, None);
+    assert_eq!(reference.total, Some(1));
     for order in key_orders(&body, 6) {
         let out: DescribeCvmAssets = tencent_action::from_str(&order).unwrap();
         assert_eq!(out, reference);

@@ -7,25 +7,25 @@ use tencent_action::prelude::*;
 pub struct DescribeInstances {
     pub total_count: i64,
     pub instance_set: Vec<Instance>,
-    #[serde(rename = "CPU")]
-    pub cpu: Option<u64>,
 }
 
-#[derive(Debug, serde::Deserialize)]
-#[serde(rename_all = "PascalCase")]
+#[tencent_model(service = "cvm", version = "2017-03-12")]
+#[derive(Debug)]
 pub struct Instance {
     pub instance_id: String,
     #[serde(rename = "CPU")]
     pub cpu: u64,
+    pub latest_operation: Option<String>, // the schema allows null here: Option is required
 }
 
 #[test]
 fn quick_start_success() {
-    let body = br#"{"Response": {"TotalCount": 1, "InstanceSet": [{"InstanceId": "ins-1", "CPU": 2}], "CPU": 4, "RequestId": "rid-1"}}"#;
+    let body = br#"{"Response": {"TotalCount": 1, "InstanceSet": [{"InstanceId": "ins-1", "CPU": 2}], "RequestId": "rid-1"}}"#;
     let out: DescribeInstances = tencent_action::from_slice(body).unwrap();
     assert_eq!(out.total_count, 1);
     assert_eq!(out.instance_set[0].instance_id, "ins-1");
-    assert_eq!(out.cpu, Some(4));
+    assert_eq!(out.instance_set[0].cpu, 2);
+    assert_eq!(out.instance_set[0].latest_operation, None);
     assert_eq!(out.request_id(), "rid-1");
     assert_eq!(DescribeInstances::ACTION, "DescribeInstances");
     assert_eq!(DescribeInstances::SERVICE, "cvm");

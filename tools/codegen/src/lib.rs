@@ -12,6 +12,9 @@
 //! cargo run -p tencent-action-codegen -- --api path/to/api.json --all --out src/sms.rs
 //! ```
 //!
+//! [`compact`] trims an `api.json` to the compact spec `#[tencent_action]` checks against
+//! (`tencent-action-codegen compact`, see `specs/README.md`).
+//!
 //! [`write_conformance_crate`] writes the harness that `scripts/conformance.sh` runs against
 //! Tencent's published examples.
 //!
@@ -54,12 +57,14 @@
 #![deny(missing_docs)]
 #![warn(rust_2018_idioms)]
 
+mod compact;
 mod conformance;
 mod doc;
 mod generate;
 mod ident;
 mod spec;
 
+pub use compact::{compact, Compact};
 pub use conformance::{write_conformance_crate, ConformanceService};
 pub use generate::{generate, Generated, Options};
 pub use spec::{Api, SpecError};

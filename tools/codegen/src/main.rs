@@ -3,7 +3,9 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use tencent_action_codegen::{generate, write_conformance_crate, Api, ConformanceService, Options};
+use tencent_action_codegen::{
+    compact, generate, write_conformance_crate, Api, ConformanceService, Options,
+};
 
 const USAGE: &str = "\
 usage:
@@ -12,6 +14,9 @@ usage:
       types they use and doc comments from the spec, to FILE or standard output.
       --codes PATH     add `codes = PATH` to every attribute (a product's error-code enum)
       --no-imports     leave out the `use` lines (when pasting into a module that has them)
+  tencent-action-codegen compact --api API_JSON... --out-dir DIR
+      Writes each api.json trimmed to what the schema check reads (output and input objects,
+      names, types, flags; no documentation) to DIR/<service>/v<YYYYMMDD>/api.json.
   tencent-action-codegen conformance --out-dir DIR --runtime DIR (--service API_JSON EXAMPLES_JSON)...
       Writes the conformance harness crate (see scripts/conformance.sh).";
 
@@ -23,6 +28,7 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Some("conformance") => conformance(&args[1..]),
+        Some("compact") => compact_specs(&args[1..]),
         Some("generate") => structs(&args[1..]),
         Some(_) => structs(&args),
     };
@@ -123,5 +129,33 @@ fn conformance(args: &[String]) -> Result {
         files.len(),
         out_dir.display()
     );
+    Ok(())
+}
+
+fn compact_specs(args: &[String]) -> Result {
+    let mut out_dir = None;
+    let mut apis = Vec::new();
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--out-dir" => out_dir = Some(PathBuf::from(value(&mut it, "--out-dir")?)),
+            "--api" => apis.push(value(&mut it, "--api")?.clone()),
+            other => return Err(format!("unknown argument {other}\n{USAGE}").into()),
+        }
+    }
+    let out_dir = out_dir.ok_or_else(|| format!("--out-dir is required\n{USAGE}"))?;
+    if apis.is_empty() {
+        return Err(format!("name at least one --api\n{USAGE}").into());
+    }
+    for api_path in &apis {
+        let compact = compact(&read(api_path)?).map_err(|e| format!("{api_path}: {e}"))?;
+        let path = out_dir.join(compact.relative_path());
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| format!("creating {}: {e}", dir.display()))?;
+        }
+        std::fs::write(&path, &compact.text)
+            .map_err(|e| format!("writing {}: {e}", path.display()))?;
+        eprintln!("wrote {} ({} bytes)", path.display(), compact.text.len());
+    }
     Ok(())
 }
