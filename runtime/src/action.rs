@@ -61,3 +61,36 @@ pub trait Action {
     #[doc(hidden)]
     fn __set_request_id(&mut self, request_id: crate::__private::RequestId);
 }
+
+/// A request struct tied to its action: `#[tencent_request(Response)]` implements it, naming
+/// the [`Action`] response type that fixes the action, service, version and error codes.
+///
+/// A client's `call(&request)` returns `Self::Response`, so a request cannot be sent as
+/// another action, and a value that is not a request (`&vec![1, 2, 3]`) is not accepted.
+///
+/// ```
+/// use tencent_action::prelude::*;
+/// use tencent_action::ActionRequest;
+///
+/// #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+/// pub struct DescribeZones {
+///     pub total_count: u64,
+/// }
+///
+/// #[tencent_request(DescribeZones)]
+/// pub struct DescribeZonesRequest {}
+///
+/// fn action_of<R: ActionRequest>(_: &R) -> &'static str {
+///     R::Response::ACTION
+/// }
+/// assert_eq!(action_of(&DescribeZonesRequest {}), "DescribeZones");
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a request of a Tencent Cloud action",
+    label = "not a request struct",
+    note = "declare the request with `#[tencent_request(Response)]`, naming the action's response type"
+)]
+pub trait ActionRequest: serde::Serialize {
+    /// The response type of the action this request is sent to.
+    type Response: Action + serde::de::DeserializeOwned;
+}
