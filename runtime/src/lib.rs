@@ -59,7 +59,7 @@ pub mod stream;
 pub use action::{Action, ActionRequest};
 pub use code::{Category, CommonCode, ErrorCode};
 pub use envelope::{from_slice, from_str};
-pub use error::{Error, ErrorKind};
+pub use error::{Error, ErrorKind, ErrorMetadata};
 pub use predicates::RATE_LIMIT_CODES;
 
 /// Declares a product's (or an action's) error codes once, as an enum that response structs
