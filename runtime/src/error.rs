@@ -685,7 +685,7 @@ impl<C> Error<C> {
     /// ```
     /// # use tencent_action::prelude::*;
     /// # #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
-    /// # pub struct DescribeZones { pub total_count: u64 }
+    /// # #[derive(Debug)] pub struct DescribeZones { pub total_count: u64 }
     /// let e = tencent_action::from_str::<DescribeZones>("{}").unwrap_err();
     /// assert_eq!(e.url(), None);
     /// ```
@@ -703,7 +703,7 @@ impl<C> Error<C> {
     /// ```
     /// # use tencent_action::prelude::*;
     /// # #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
-    /// # pub struct DescribeZones { pub total_count: u64 }
+    /// # #[derive(Debug)] pub struct DescribeZones { pub total_count: u64 }
     /// let e = tencent_action::from_str::<DescribeZones>("{}").unwrap_err();
     /// assert_eq!(e.request_sent(), None);
     /// ```
@@ -719,7 +719,7 @@ impl<C> Error<C> {
     /// ```
     /// # use tencent_action::prelude::*;
     /// # #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
-    /// # pub struct DescribeZones { pub total_count: u64 }
+    /// # #[derive(Debug)] pub struct DescribeZones { pub total_count: u64 }
     /// let e = tencent_action::from_str::<DescribeZones>("{}").unwrap_err();
     /// assert!(!e.is_timeout());
     /// ```
@@ -733,7 +733,7 @@ impl<C> Error<C> {
     /// ```
     /// # use tencent_action::prelude::*;
     /// # #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
-    /// # pub struct DescribeZones { pub total_count: u64 }
+    /// # #[derive(Debug)] pub struct DescribeZones { pub total_count: u64 }
     /// let e = tencent_action::from_str::<DescribeZones>("{}").unwrap_err();
     /// assert_eq!(e.earlier_request_ids().count(), 0);
     /// ```
@@ -752,7 +752,7 @@ impl<C> Error<C> {
     ///     pub enum ClsCode { "ResourceNotFound.TopicNotExist" }
     /// }
     /// #[tencent_action(service = "cls", version = "2020-10-16", action = "DescribeTopics", codes = ClsCode)]
-    /// pub struct DescribeTopics { pub total_count: u64 }
+    /// #[derive(Debug)] pub struct DescribeTopics { pub total_count: u64 }
     ///
     /// let body = r#"{"Response": {"Error": {"Code": "ResourceNotFound.TopicNotExist", "Message": "m"}, "RequestId": "r"}}"#;
     /// let e: tencent_action::Error = tencent_action::from_str::<DescribeTopics>(body).unwrap_err().into_common();
@@ -776,9 +776,9 @@ impl<C> Error<C> {
 ///     pub enum ClsCode { "ResourceNotFound.TopicNotExist" }
 /// }
 /// #[tencent_action(service = "cls", version = "2020-10-16", action = "DescribeTopics", codes = ClsCode)]
-/// pub struct DescribeTopics { pub total_count: u64 }
+/// #[derive(Debug)] pub struct DescribeTopics { pub total_count: u64 }
 /// #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
-/// pub struct DescribeZones { pub total_count: u64 }
+/// #[derive(Debug)] pub struct DescribeZones { pub total_count: u64 }
 ///
 /// fn report(e: &dyn ErrorMetadata) -> String {
 ///     format!("{} {:?} {}", e.action(), e.code(), e.request_id().unwrap_or("-"))
