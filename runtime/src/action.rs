@@ -93,4 +93,44 @@ pub trait Action {
 pub trait ActionRequest: serde::Serialize {
     /// The response type of the action this request is sent to.
     type Response: Action + serde::de::DeserializeOwned;
+
+    /// Whether sending the request twice has the effect of sending it once, so that a client
+    /// may retry it after a timeout or a server error. By default, true for read-only actions
+    /// by name (`Describe*`, `Get*`, `List*`, `Query*`, `Inquiry*`).
+    const IDEMPOTENT: bool = is_read_only_action(<Self::Response as Action>::ACTION);
+}
+
+/// Read-only actions by their name: safe to send twice.
+const fn is_read_only_action(action: &str) -> bool {
+    const PREFIXES: [&[u8]; 5] = [b"Describe", b"Get", b"List", b"Query", b"Inquiry"];
+    let name = action.as_bytes();
+    let mut p = 0;
+    while p < PREFIXES.len() {
+        let prefix = PREFIXES[p];
+        if name.len() > prefix.len() {
+            let mut i = 0;
+            while i < prefix.len() && name[i] == prefix[i] {
+                i += 1;
+            }
+            if i == prefix.len() {
+                return true;
+            }
+        }
+        p += 1;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_read_only_action;
+
+    #[test]
+    fn read_only_names() {
+        assert!(is_read_only_action("DescribeZones"));
+        assert!(is_read_only_action("GetTopic"));
+        assert!(!is_read_only_action("Describe"));
+        assert!(!is_read_only_action("SendSms"));
+        assert!(!is_read_only_action("RunInstances"));
+    }
 }

@@ -548,6 +548,9 @@ impl<C> fmt::Display for Error<C> {
             Repr::Stream { reason } => {
                 write!(f, "{action} event stream failed: {}", one_line(reason))?;
             }
+            Repr::Sign { reason } if action.is_empty() => {
+                write!(f, "cannot sign requests: {}", one_line(reason))?;
+            }
             Repr::Sign { reason } => {
                 write!(f, "cannot sign the {action} request: {}", one_line(reason))?;
             }
@@ -674,7 +677,7 @@ impl<C> Error<C> {
 
     /// Records the RequestIds of the attempts before this one (oldest first).
     #[allow(dead_code)] // used by the client features
-    pub(crate) fn with_earlier_request_ids(mut self, earlier: Vec<String>) -> Self {
+    pub(crate) fn with_earlier_request_ids(mut self, earlier: &[String]) -> Self {
         self.inner.earlier = earlier.iter().map(|id| RequestId::new(id)).collect();
         self
     }

@@ -42,8 +42,12 @@
 
 #![deny(missing_docs)]
 #![warn(rust_2018_idioms)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod action;
+#[cfg(feature = "client")]
+#[cfg_attr(docsrs, doc(cfg(any(feature = "ureq", feature = "reqwest"))))]
+pub mod client;
 mod code;
 mod diagnose;
 mod envelope;
@@ -55,6 +59,9 @@ mod request_id;
 #[cfg(feature = "sign")]
 pub mod sign;
 pub mod stream;
+#[cfg(feature = "testkit")]
+#[cfg_attr(docsrs, doc(cfg(feature = "testkit")))]
+pub mod testkit;
 
 pub use action::{Action, ActionRequest};
 pub use code::{Category, CommonCode, ErrorCode};
