@@ -85,11 +85,7 @@ impl Client {
         crate::http::from_response::<R::Response, _>(status, &headers, &body)
     }
 
-    fn send<C>(
-        &self,
-        signed: &SignedRequest,
-        action: &'static str,
-    ) -> Result<Answer, Error<C>> {
+    fn send<C>(&self, signed: &SignedRequest, action: &'static str) -> Result<Answer, Error<C>> {
         let sent = match signed.method() {
             Method::Post => {
                 let mut builder = self.agent.post(signed.url());
