@@ -11,8 +11,9 @@
 use std::process::ExitCode;
 
 use serde::Deserialize;
+use tencent_action::client::Client;
 use tencent_action::prelude::*;
-use tencent_action_examples::{configured, env_or};
+use tencent_action_examples::{configure, env_or};
 
 /// The response: only the fields this program uses.
 #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeInstances")]
@@ -52,7 +53,7 @@ pub struct DescribeInstancesRequest {
 }
 
 fn run() -> Result<DescribeInstances, Box<dyn std::error::Error>> {
-    let (builder, _test_endpoint) = configured()?;
+    let (builder, _test_endpoint) = configure(Client::builder())?;
     let client = builder.build()?;
     let limit = env_or("CVM_LIMIT", "10").parse().unwrap_or(10);
     Ok(client.call(&DescribeInstancesRequest { limit, offset: 0 })?)

@@ -11,8 +11,9 @@
 use std::process::ExitCode;
 
 use serde::Deserialize;
+use tencent_action::client::Client;
 use tencent_action::prelude::*;
-use tencent_action_examples::{configured, env_or};
+use tencent_action_examples::{configure, env_or};
 
 /// The response: only the fields this program uses.
 #[tencent_action(service = "sms", version = "2021-01-11", action = "SendSms")]
@@ -43,7 +44,7 @@ pub struct SendSmsRequest {
 }
 
 fn run() -> Result<SendSms, Box<dyn std::error::Error>> {
-    let (builder, _test_endpoint) = configured()?;
+    let (builder, _test_endpoint) = configure(Client::builder())?;
     let client = builder.build()?;
     let request = SendSmsRequest {
         phone_number_set: vec![env_or("SMS_PHONE_NUMBER", "+8618501234444")],

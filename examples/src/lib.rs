@@ -7,7 +7,7 @@
 //! that they run offline.
 
 use tencent_action::client::credentials::Chain;
-use tencent_action::client::{Builder, Client};
+use tencent_action::client::Builder;
 use tencent_action::testkit::TestServer;
 
 /// The region used when `TENCENTCLOUD_REGION` is unset.
@@ -25,11 +25,12 @@ pub fn env_or(name: &str, default: &str) -> String {
         .unwrap_or_else(|| default.to_owned())
 }
 
-/// A client builder configured as the module docs say, and the test endpoint it points at
-/// when there are no credentials (keep it alive as long as the client).
+/// `builder` configured as the module docs say, and the test endpoint it points at when
+/// there are no credentials (keep it alive as long as the client).
 ///
 /// ```
-/// let (builder, server) = tencent_action_examples::configured()?;
+/// use tencent_action::client::Client;
+/// let (builder, server) = tencent_action_examples::configure(Client::builder())?;
 /// let _client = builder.build()?;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -37,10 +38,10 @@ pub fn env_or(name: &str, default: &str) -> String {
 /// # Errors
 ///
 /// When the test endpoint cannot start.
-pub fn configured() -> std::io::Result<(Builder<Client>, Option<TestServer>)> {
+pub fn configure<K>(builder: Builder<K>) -> std::io::Result<(Builder<K>, Option<TestServer>)> {
     let set = |name: &str| std::env::var(name).is_ok_and(|v| !v.trim().is_empty());
     let region = env_or("TENCENTCLOUD_REGION", DEFAULT_REGION);
-    let builder = Client::builder().region(region);
+    let builder = builder.region(region);
     if !set("TENCENTCLOUD_SECRET_ID") && !set("TENCENTCLOUD_SECRET_KEY") {
         println!("No TENCENTCLOUD_SECRET_ID/TENCENTCLOUD_SECRET_KEY: using a local test endpoint.");
         let server = TestServer::start()?.with_demo_actions();

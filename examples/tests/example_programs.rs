@@ -1,4 +1,4 @@
-//! The two example programs, run as built by `cargo test` (which builds every example), with
+//! The example programs, run as built by `cargo test` (which builds every example), with
 //! and without credentials.
 
 use std::path::PathBuf;
@@ -131,4 +131,15 @@ fn half_a_credential_is_an_error_not_the_test_endpoint() {
         "{}",
         text(&out.stderr)
     );
+}
+
+#[test]
+fn cls_describe_topics_async_without_credentials_round_trips_through_the_test_endpoint() {
+    let out = run("cls_describe_topics_async", &[]);
+    let stdout = text(&out.stdout);
+    assert!(out.status.success(), "{stdout}\n{}", text(&out.stderr));
+    assert!(stdout.contains("2 topic(s) in total"), "{stdout}");
+    assert!(stdout.contains("nginx-access"), "{stdout}");
+    assert!(stdout.contains("RequestId: "), "{stdout}");
+    assert!(text(&out.stderr).contains("DescribeTopics answered"));
 }

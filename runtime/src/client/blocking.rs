@@ -1,10 +1,12 @@
 //! The blocking client, over ureq.
 
+use std::io::{BufRead, BufReader};
 use std::sync::{Mutex, PoisonError};
 
 use super::builder::{Attempts, Builder, CodeOf, Config};
 use super::retry::Jitter;
 use crate::sign::{Method, SignedRequest};
+use crate::stream::Events;
 use crate::{Action, ActionRequest, Error};
 
 /// A blocking Tencent Cloud API client (cargo feature `ureq`).
@@ -78,6 +80,33 @@ impl Client {
         }
     }
 
+    /// Calls a streaming action (CLS `ChatCompletions`): its events as an iterator of typed
+    /// [`Event`](crate::stream::Event)s, read as they arrive. An answer that is not an event
+    /// stream (a signature failure, say) is its decoded error. Streams are not retried.
+    ///
+    /// # Errors
+    ///
+    /// As [`call`](Client::call), for what happens before the first event.
+    pub fn call_stream<R: ActionRequest>(
+        &self,
+        request: &R,
+    ) -> Result<EventsOf<R>, Error<CodeOf<R>>> {
+        let signed = self.config.sign(request)?;
+        let action = <R::Response as Action>::ACTION;
+        let response = self
+            .request(&signed)
+            .map_err(|e| transport(signed.url(), &e, action))?;
+        let status = response.status().as_u16();
+        let headers: Vec<(String, Vec<u8>)> = response
+            .headers()
+            .iter()
+            .map(|(name, value)| (name.as_str().to_owned(), value.as_bytes().to_vec()))
+            .collect();
+        let reader: Box<dyn BufRead + Send> =
+            Box::new(BufReader::new(response.into_body().into_reader()));
+        crate::stream::from_response::<R::Response, _, _>(status, &headers, reader)
+    }
+
     fn attempt<R: ActionRequest>(&self, request: &R) -> Result<R::Response, Error<CodeOf<R>>> {
         let signed = self.config.sign(request)?;
         let action = <R::Response as Action>::ACTION;
@@ -86,7 +115,26 @@ impl Client {
     }
 
     fn send<C>(&self, signed: &SignedRequest, action: &'static str) -> Result<Answer, Error<C>> {
-        let sent = match signed.method() {
+        let sent = self.request(signed);
+        let response = sent.map_err(|e| transport(signed.url(), &e, action))?;
+        let status = response.status().as_u16();
+        let headers = response
+            .headers()
+            .iter()
+            .map(|(name, value)| (name.as_str().to_owned(), value.as_bytes().to_vec()))
+            .collect();
+        let body = response
+            .into_body()
+            .read_to_vec()
+            .map_err(|e| transport(signed.url(), &e, action))?;
+        Ok((status, headers, body))
+    }
+
+    fn request(
+        &self,
+        signed: &SignedRequest,
+    ) -> Result<ureq::http::Response<ureq::Body>, ureq::Error> {
+        match signed.method() {
             Method::Post => {
                 let mut builder = self.agent.post(signed.url());
                 for (name, value) in signed.headers() {
@@ -101,21 +149,12 @@ impl Client {
                 }
                 builder.call()
             }
-        };
-        let response = sent.map_err(|e| transport(signed.url(), &e, action))?;
-        let status = response.status().as_u16();
-        let headers = response
-            .headers()
-            .iter()
-            .map(|(name, value)| (name.as_str().to_owned(), value.as_bytes().to_vec()))
-            .collect();
-        let body = response
-            .into_body()
-            .read_to_vec()
-            .map_err(|e| transport(signed.url(), &e, action))?;
-        Ok((status, headers, body))
+        }
     }
 }
+
+/// The events of a streamed call, read from the response body.
+pub type EventsOf<R> = Events<<R as ActionRequest>::Response, Box<dyn BufRead + Send>>;
 
 /// Status, headers and body of an answer.
 type Answer = (u16, Vec<(String, Vec<u8>)>, Vec<u8>);

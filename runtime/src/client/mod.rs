@@ -1,5 +1,6 @@
 //! A small client: sign with [`sign`](crate::sign), send, decode with [`http`](crate::http),
-//! retrying what is safe to retry. Cargo feature `ureq` for the blocking [`Client`].
+//! retrying what is safe to retry. Cargo feature `ureq` for the blocking `Client`,
+//! `reqwest` for the async `AsyncClient` (and streamed responses as a `futures_core::Stream`).
 //!
 //! ```no_run
 //! use tencent_action::prelude::*;
@@ -30,6 +31,8 @@ mod builder;
 pub mod credentials;
 mod retry;
 
+#[cfg(feature = "reqwest")]
+mod asynchronous;
 #[cfg(feature = "ureq")]
 mod blocking;
 
@@ -38,4 +41,8 @@ pub use retry::RetryPolicy;
 
 #[cfg(feature = "ureq")]
 #[cfg_attr(docsrs, doc(cfg(feature = "ureq")))]
-pub use blocking::Client;
+pub use blocking::{Client, EventsOf};
+
+#[cfg(feature = "reqwest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
+pub use asynchronous::{AsyncClient, EventStream};

@@ -69,7 +69,7 @@
 //!   RequestId, before memory grows further.
 
 mod decode;
-mod parse;
+pub(crate) mod parse;
 
 pub use decode::Decoder;
 pub use parse::{Limits, RawEvent};

@@ -19,8 +19,8 @@ use std::sync::Arc;
 use crate::sign::Credential;
 
 pub use env::Environment;
-pub use instance_role::InstanceRole;
-pub use profile::ProfileFile;
+pub use instance_role::{InstanceRole, METADATA_ENDPOINT};
+pub use profile::{ProfileFile, ENV_CREDENTIALS_FILE, ENV_PROFILE};
 
 /// Reads an environment variable (or a test's map of them).
 pub(crate) type Lookup = Arc<dyn Fn(&str) -> Option<String> + Send + Sync>;
