@@ -4,14 +4,12 @@ use std::collections::VecDeque;
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::{Mutex, PoisonError};
 use std::task::{Context, Poll};
 
 use futures_core::Stream;
 use serde::de::DeserializeOwned;
 
 use super::builder::{Attempts, Builder, CodeOf, Config};
-use super::retry::Jitter;
 use crate::sign::{Method, SignedRequest};
 use crate::stream::parse::Parser;
 use crate::stream::{Decoder, Event, Limits, RawEvent};
@@ -48,7 +46,6 @@ use crate::{Action, ActionRequest, Error};
 pub struct AsyncClient {
     config: Config,
     http: reqwest::Client,
-    jitter: Mutex<Jitter>,
 }
 
 impl AsyncClient {
@@ -71,27 +68,15 @@ impl AsyncClient {
         &self,
         request: &R,
     ) -> Result<R::Response, Error<CodeOf<R>>> {
-        let mut attempts = Attempts::default();
-        let mut attempt = 1;
+        let mut attempts = Attempts::new();
         loop {
-            let error = match self.attempt(request).await {
+            match self.attempt(request).await {
                 Ok(response) => return Ok(response),
-                Err(error) => error,
-            };
-            if !self
-                .config
-                .retry
-                .should_retry(&error, attempt, R::IDEMPOTENT)
-            {
-                return Err(attempts.finish(error));
+                Err(error) => {
+                    let delay = attempts.after_failure(&self.config, error, R::IDEMPOTENT)?;
+                    tokio::time::sleep(delay).await;
+                }
             }
-            attempts.failed(&error);
-            let delay = {
-                let mut jitter = self.jitter.lock().unwrap_or_else(PoisonError::into_inner);
-                self.config.retry.delay(attempt, &mut jitter)
-            };
-            tokio::time::sleep(delay).await;
-            attempt += 1;
         }
     }
 
@@ -200,11 +185,7 @@ impl Builder<AsyncClient> {
             .timeout(config.timeout)
             .build()
             .map_err(|e| Error::transport("", e.to_string(), false, false, ""))?;
-        Ok(AsyncClient {
-            config,
-            http,
-            jitter: Mutex::new(Jitter::new()),
-        })
+        Ok(AsyncClient { config, http })
     }
 }
 

@@ -1,10 +1,8 @@
 //! The blocking client, over ureq.
 
 use std::io::{BufRead, BufReader};
-use std::sync::{Mutex, PoisonError};
 
 use super::builder::{Attempts, Builder, CodeOf, Config};
-use super::retry::Jitter;
 use crate::sign::{Method, SignedRequest};
 use crate::stream::Events;
 use crate::{Action, ActionRequest, Error};
@@ -38,7 +36,6 @@ use crate::{Action, ActionRequest, Error};
 pub struct Client {
     config: Config,
     agent: ureq::Agent,
-    jitter: Mutex<Jitter>,
 }
 
 impl Client {
@@ -56,27 +53,15 @@ impl Client {
     /// or any decoding kind; after retries, the last attempt's error, with the earlier
     /// attempts' RequestIds in [`Error::earlier_request_ids`].
     pub fn call<R: ActionRequest>(&self, request: &R) -> Result<R::Response, Error<CodeOf<R>>> {
-        let mut attempts = Attempts::default();
-        let mut attempt = 1;
+        let mut attempts = Attempts::new();
         loop {
-            let error = match self.attempt(request) {
+            match self.attempt(request) {
                 Ok(response) => return Ok(response),
-                Err(error) => error,
-            };
-            if !self
-                .config
-                .retry
-                .should_retry(&error, attempt, R::IDEMPOTENT)
-            {
-                return Err(attempts.finish(error));
+                Err(error) => {
+                    let delay = attempts.after_failure(&self.config, error, R::IDEMPOTENT)?;
+                    std::thread::sleep(delay);
+                }
             }
-            attempts.failed(&error);
-            let delay = {
-                let mut jitter = self.jitter.lock().unwrap_or_else(PoisonError::into_inner);
-                self.config.retry.delay(attempt, &mut jitter)
-            };
-            std::thread::sleep(delay);
-            attempt += 1;
         }
     }
 
@@ -192,10 +177,6 @@ impl Builder<Client> {
             .timeout_global(Some(config.timeout))
             .build()
             .into();
-        Ok(Client {
-            config,
-            agent,
-            jitter: Mutex::new(Jitter::new()),
-        })
+        Ok(Client { config, agent })
     }
 }

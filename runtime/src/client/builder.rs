@@ -3,10 +3,11 @@
 
 use std::fmt;
 use std::marker::PhantomData;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use super::credentials::{self, Chain, ProvideCredential, Static};
+use super::retry::Jitter;
 use super::RetryPolicy;
 use crate::sign::{Credential, Request, SignedRequest};
 use crate::{Action, ActionRequest, Error};
@@ -96,6 +97,7 @@ impl<K> Builder<K> {
             endpoint: self.endpoint,
             language: self.language,
             retry: self.retry,
+            jitter: Mutex::new(Jitter::new()),
             timeout: self.timeout,
         })
     }
@@ -120,7 +122,9 @@ pub(crate) struct Config {
     region: Option<String>,
     endpoint: Option<String>,
     language: Option<String>,
-    pub(crate) retry: RetryPolicy,
+    retry: RetryPolicy,
+    /// Seeded per client, so that clients started together do not retry in step.
+    jitter: Mutex<Jitter>,
     pub(crate) timeout: Duration,
 }
 
@@ -152,20 +156,40 @@ impl Config {
     }
 }
 
-/// The RequestIds of failed attempts, kept for the final error.
-#[derive(Default)]
+/// The attempts of one call so far: how many, and the RequestIds of the failed ones (kept for
+/// the final error).
 pub(crate) struct Attempts {
+    attempt: u32,
     request_ids: Vec<String>,
 }
 
 impl Attempts {
-    pub(crate) fn failed<C>(&mut self, error: &Error<C>) {
-        if let Some(id) = error.request_id() {
-            self.request_ids.push(id.to_owned());
+    pub(crate) fn new() -> Attempts {
+        Attempts {
+            attempt: 1,
+            request_ids: Vec::new(),
         }
     }
 
-    pub(crate) fn finish<C>(self, error: Error<C>) -> Error<C> {
-        error.with_earlier_request_ids(&self.request_ids)
+    /// After a failed attempt: the delay before the next one when the policy retries
+    /// `error`, or the final error, carrying the earlier attempts' RequestIds.
+    pub(crate) fn after_failure<C>(
+        &mut self,
+        config: &Config,
+        error: Error<C>,
+        idempotent: bool,
+    ) -> Result<Duration, Error<C>> {
+        if !config.retry.should_retry(&error, self.attempt, idempotent) {
+            return Err(error.with_earlier_request_ids(&self.request_ids));
+        }
+        if let Some(id) = error.request_id() {
+            self.request_ids.push(id.to_owned());
+        }
+        let delay = {
+            let mut jitter = config.jitter.lock().unwrap_or_else(PoisonError::into_inner);
+            config.retry.delay(self.attempt, &mut jitter)
+        };
+        self.attempt += 1;
+        Ok(delay)
     }
 }
