@@ -11,8 +11,7 @@ use serde::de::DeserializeOwned;
 
 use super::builder::{Attempts, Builder, CodeOf, Config};
 use crate::sign::{Method, SignedRequest};
-use crate::stream::parse::Parser;
-use crate::stream::{Decoder, Event, Limits, RawEvent};
+use crate::stream::{Decoder, Event, Limits, Parser, RawEvent};
 use crate::{Action, ActionRequest, Error};
 
 /// An async Tencent Cloud API client (cargo feature `reqwest`), for any executor that runs

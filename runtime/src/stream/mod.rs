@@ -51,7 +51,7 @@
 //! ```
 //!
 //! The layers, one file each, usable on their own (an async body reader feeds the same two):
-//! `parse` turns bytes, in chunks of any size, into [`RawEvent`]s under [`Limits`];
+//! [`Parser`] turns bytes, in chunks of any size, into [`RawEvent`]s under [`Limits`];
 //! [`Decoder::decode_event`] turns one [`RawEvent`] into a typed [`Event`]. How each
 //! irregular input is read:
 //!
@@ -69,10 +69,10 @@
 //!   RequestId, before memory grows further.
 
 mod decode;
-pub(crate) mod parse;
+mod parse;
 
 pub use decode::Decoder;
-pub use parse::{Limits, RawEvent};
+pub use parse::{LimitExceeded, Limits, Parser, RawEvent};
 
 use std::fmt;
 use std::io::BufRead;
@@ -82,7 +82,6 @@ use serde::de::DeserializeOwned;
 use crate::action::Action;
 use crate::error::Error;
 use crate::http::{is_success, HeaderPair, Meta};
-use parse::Parser;
 
 /// One decoded event: its `id:` and `event:` fields, and its data as the response type.
 ///

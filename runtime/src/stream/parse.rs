@@ -78,12 +78,17 @@ pub struct RawEvent {
     pub complete: bool,
 }
 
-/// Which limit a stream broke.
+/// Which limit of [`Limits`] a stream broke, with the limit in bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum LimitExceeded {
+#[non_exhaustive]
+pub enum LimitExceeded {
+    /// A line longer than [`Limits::max_line`].
     Line(usize),
+    /// An event's data larger than [`Limits::max_event`].
     Event(usize),
 }
+
+impl std::error::Error for LimitExceeded {}
 
 impl fmt::Display for LimitExceeded {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -100,9 +105,23 @@ impl fmt::Display for LimitExceeded {
     }
 }
 
-/// Turns bytes into [`RawEvent`]s.
+/// Turns the bytes of an event stream, in chunks of any size, into [`RawEvent`]s: what an
+/// async body reader feeds before [`Decoder::decode_event`](super::Decoder::decode_event).
+///
+/// ```
+/// use tencent_action::stream::{Limits, Parser};
+/// let mut parser = Parser::new(Limits::default());
+/// let mut events = Vec::new();
+/// parser.feed(b"id: 1\r\ndata: {\"A\"", &mut events)?;
+/// parser.feed(b": 1}\r\n\r\ndata: {}", &mut events)?;
+/// assert_eq!(events.len(), 1);
+/// assert_eq!(events[0].data, "{\"A\": 1}");
+/// let last = parser.finish()?.unwrap(); // the input ended without a blank line
+/// assert!(!last.complete);
+/// # Ok::<(), tencent_action::stream::LimitExceeded>(())
+/// ```
 #[derive(Debug, Default)]
-pub(crate) struct Parser {
+pub struct Parser {
     limits: Limits,
     line: Vec<u8>,
     /// The previous chunk ended with `\r`: a `\n` starting the next one belongs to it.
@@ -116,7 +135,8 @@ pub(crate) struct Parser {
 }
 
 impl Parser {
-    pub(crate) fn new(limits: Limits) -> Parser {
+    /// A parser for a new stream.
+    pub fn new(limits: Limits) -> Parser {
         Parser {
             limits,
             first_line: true,
@@ -125,11 +145,11 @@ impl Parser {
     }
 
     /// Reads `bytes`, pushing each event they complete to `out`.
-    pub(crate) fn feed(
-        &mut self,
-        mut bytes: &[u8],
-        out: &mut Vec<RawEvent>,
-    ) -> Result<(), LimitExceeded> {
+    ///
+    /// # Errors
+    ///
+    /// When a line or an event breaks the [`Limits`]; stop reading then.
+    pub fn feed(&mut self, mut bytes: &[u8], out: &mut Vec<RawEvent>) -> Result<(), LimitExceeded> {
         if self.after_cr && !bytes.is_empty() {
             self.after_cr = false;
             if let Some(rest) = bytes.strip_prefix(b"\n") {
@@ -153,7 +173,11 @@ impl Parser {
     }
 
     /// The input ended: the event being read, if it has data, marked incomplete.
-    pub(crate) fn finish(&mut self) -> Result<Option<RawEvent>, LimitExceeded> {
+    ///
+    /// # Errors
+    ///
+    /// When the last line breaks the [`Limits`].
+    pub fn finish(&mut self) -> Result<Option<RawEvent>, LimitExceeded> {
         if !self.line.is_empty() {
             // A field line cut off by the end of input: read it (a non-empty line never
             // dispatches, so nothing is pushed).
