@@ -1,18 +1,19 @@
-//! Lists CVM instances with CVM 2017-03-12 `DescribeInstances` (GET, parameters in the query).
+//! Lists CVM instances with CVM 2017-03-12 `DescribeInstances`.
 //!
 //!     cargo run --example cvm_describe_instances
 //!
-//! With `TENCENTCLOUD_SECRET_ID` and `TENCENTCLOUD_SECRET_KEY` set it calls
-//! `https://cvm.tencentcloudapi.com` (or `TENCENTCLOUD_ENDPOINT`) in `TENCENTCLOUD_REGION`
-//! (default `ap-guangzhou`); without them it talks to a loopback endpoint started in-process.
+//! With credentials configured (`TENCENTCLOUD_SECRET_ID`/`TENCENTCLOUD_SECRET_KEY`, a profile
+//! file, a CVM role) it calls `https://cvm.tencentcloudapi.com` (or `TENCENTCLOUD_ENDPOINT`)
+//! in `TENCENTCLOUD_REGION` (default `ap-guangzhou`); without them, a test endpoint started
+//! in-process.
 //! `CVM_LIMIT` sets how many instances to list (default 10).
 
 use std::process::ExitCode;
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
+use tencent_action::client::Client;
 use tencent_action::prelude::*;
-use tencent_action::sign::Request;
-use tencent_action_examples::{env_or, CallError, Client};
+use tencent_action_examples::{configure, env_or};
 
 /// The response: only the fields this program uses.
 #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeInstances")]
@@ -44,22 +45,18 @@ pub struct Placement {
 }
 
 /// The request's parameters, sent as `?Limit=10&Offset=0`.
-#[derive(Serialize)]
-#[serde(rename_all = "PascalCase")]
-struct DescribeInstancesRequest {
-    limit: u32,
-    offset: u32,
+/// The request's parameters.
+#[tencent_request(DescribeInstances)]
+pub struct DescribeInstancesRequest {
+    pub limit: u32,
+    pub offset: u32,
 }
 
-fn run() -> Result<DescribeInstances, CallError> {
-    let client = Client::from_env()?;
-    if client.is_loopback() {
-        println!("No TENCENTCLOUD_SECRET_ID/TENCENTCLOUD_SECRET_KEY: using a loopback endpoint.");
-    }
+fn run() -> Result<DescribeInstances, Box<dyn std::error::Error>> {
+    let (builder, _test_endpoint) = configure(Client::builder())?;
+    let client = builder.build()?;
     let limit = env_or("CVM_LIMIT", "10").parse().unwrap_or(10);
-    let request =
-        Request::get::<DescribeInstances>(&DescribeInstancesRequest { limit, offset: 0 })?;
-    client.call::<DescribeInstances>(request)
+    Ok(client.call(&DescribeInstancesRequest { limit, offset: 0 })?)
 }
 
 fn main() -> ExitCode {
@@ -88,7 +85,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("error: {e}");
             ExitCode::FAILURE
         }
     }

@@ -1,19 +1,19 @@
-//! Sends an SMS with SMS 2021-01-11 `SendSms` (POST).
+//! Sends an SMS with SMS 2021-01-11 `SendSms`.
 //!
 //!     cargo run --example sms_send
 //!
-//! With `TENCENTCLOUD_SECRET_ID` and `TENCENTCLOUD_SECRET_KEY` set it calls
-//! `https://sms.tencentcloudapi.com` (or `TENCENTCLOUD_ENDPOINT`) in `TENCENTCLOUD_REGION`
-//! (default `ap-guangzhou`); without them it talks to a loopback endpoint started in-process.
-//! `SMS_SDK_APP_ID`, `SMS_SIGN_NAME`, `SMS_TEMPLATE_ID`, `SMS_PHONE_NUMBER` and
+//! With credentials configured (`TENCENTCLOUD_SECRET_ID`/`TENCENTCLOUD_SECRET_KEY`, a profile
+//! file, a CVM role) it calls `https://sms.tencentcloudapi.com` (or `TENCENTCLOUD_ENDPOINT`)
+//! in `TENCENTCLOUD_REGION` (default `ap-guangzhou`); without them, a test endpoint started
+//! in-process. `SMS_SDK_APP_ID`, `SMS_SIGN_NAME`, `SMS_TEMPLATE_ID`, `SMS_PHONE_NUMBER` and
 //! `SMS_TEMPLATE_PARAM` override the documented example's values.
 
 use std::process::ExitCode;
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
+use tencent_action::client::Client;
 use tencent_action::prelude::*;
-use tencent_action::sign::Request;
-use tencent_action_examples::{env_or, CallError, Client};
+use tencent_action_examples::{configure, env_or};
 
 /// The response: only the fields this program uses.
 #[tencent_action(service = "sms", version = "2021-01-11", action = "SendSms")]
@@ -34,30 +34,26 @@ pub struct SendStatus {
 }
 
 /// The request's parameters.
-#[derive(Serialize)]
-#[serde(rename_all = "PascalCase")]
-struct SendSmsRequest {
-    phone_number_set: Vec<String>,
-    sms_sdk_app_id: String,
-    sign_name: String,
-    template_id: String,
-    template_param_set: Vec<String>,
+#[tencent_request(SendSms)]
+pub struct SendSmsRequest {
+    pub phone_number_set: Vec<String>,
+    pub sms_sdk_app_id: String,
+    pub sign_name: String,
+    pub template_id: String,
+    pub template_param_set: Vec<String>,
 }
 
-fn run() -> Result<SendSms, CallError> {
-    let client = Client::from_env()?;
-    if client.is_loopback() {
-        println!("No TENCENTCLOUD_SECRET_ID/TENCENTCLOUD_SECRET_KEY: using a loopback endpoint.");
-    }
-    let payload = SendSmsRequest {
+fn run() -> Result<SendSms, Box<dyn std::error::Error>> {
+    let (builder, _test_endpoint) = configure(Client::builder())?;
+    let client = builder.build()?;
+    let request = SendSmsRequest {
         phone_number_set: vec![env_or("SMS_PHONE_NUMBER", "+8618501234444")],
         sms_sdk_app_id: env_or("SMS_SDK_APP_ID", "1400006666"),
         sign_name: env_or("SMS_SIGN_NAME", "腾讯云"),
         template_id: env_or("SMS_TEMPLATE_ID", "1110"),
         template_param_set: vec![env_or("SMS_TEMPLATE_PARAM", "4370")],
     };
-    let request = Request::post::<SendSms>(&payload)?;
-    client.call::<SendSms>(request)
+    Ok(client.call(&request)?)
 }
 
 fn main() -> ExitCode {
@@ -78,7 +74,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("error: {e}");
             ExitCode::FAILURE
         }
     }

@@ -13,6 +13,7 @@ mod attr;
 mod codes;
 mod ctxt;
 mod expand;
+mod request;
 mod schema;
 mod spec;
 mod ty;
@@ -37,4 +38,11 @@ pub fn tencent_model(args: TokenStream, input: TokenStream) -> TokenStream {
 #[proc_macro]
 pub fn error_codes(input: TokenStream) -> TokenStream {
     codes::error_codes(input.into()).into()
+}
+
+/// Declares a request struct and the response type of its action; see
+/// `tencent_action::tencent_request`.
+#[proc_macro_attribute]
+pub fn tencent_request(args: TokenStream, input: TokenStream) -> TokenStream {
+    request::tencent_request(args.into(), input.into()).into()
 }

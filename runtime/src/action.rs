@@ -63,3 +63,76 @@ pub trait Action: crate::__private::Sealed {
     #[doc(hidden)]
     fn __set_request_id(&mut self, request_id: crate::__private::RequestId);
 }
+
+/// A request struct tied to its action: `#[tencent_request(Response)]` implements it, naming
+/// the [`Action`] response type that fixes the action, service, version and error codes.
+///
+/// A client's `call(&request)` returns `Self::Response`, so a request cannot be sent as
+/// another action, and a value that is not a request (`&vec![1, 2, 3]`) is not accepted.
+///
+/// ```
+/// use tencent_action::prelude::*;
+/// use tencent_action::ActionRequest;
+///
+/// #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+/// pub struct DescribeZones {
+///     pub total_count: u64,
+/// }
+///
+/// #[tencent_request(DescribeZones)]
+/// pub struct DescribeZonesRequest {}
+///
+/// fn action_of<R: ActionRequest>(_: &R) -> &'static str {
+///     R::Response::ACTION
+/// }
+/// assert_eq!(action_of(&DescribeZonesRequest {}), "DescribeZones");
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a request of a Tencent Cloud action",
+    label = "not a request struct",
+    note = "declare the request with `#[tencent_request(Response)]`, naming the action's response type"
+)]
+pub trait ActionRequest: serde::Serialize {
+    /// The response type of the action this request is sent to.
+    type Response: Action + serde::de::DeserializeOwned;
+
+    /// Whether sending the request twice has the effect of sending it once, so that a client
+    /// may retry it after a timeout or a server error. By default, true for read-only actions
+    /// by name (`Describe*`, `Get*`, `List*`, `Query*`, `Inquiry*`).
+    const IDEMPOTENT: bool = is_read_only_action(<Self::Response as Action>::ACTION);
+}
+
+/// Read-only actions by their name: safe to send twice.
+const fn is_read_only_action(action: &str) -> bool {
+    const PREFIXES: [&[u8]; 5] = [b"Describe", b"Get", b"List", b"Query", b"Inquiry"];
+    let name = action.as_bytes();
+    let mut p = 0;
+    while p < PREFIXES.len() {
+        let prefix = PREFIXES[p];
+        if name.len() > prefix.len() {
+            let mut i = 0;
+            while i < prefix.len() && name[i] == prefix[i] {
+                i += 1;
+            }
+            if i == prefix.len() {
+                return true;
+            }
+        }
+        p += 1;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_read_only_action;
+
+    #[test]
+    fn read_only_names() {
+        assert!(is_read_only_action("DescribeZones"));
+        assert!(is_read_only_action("GetTopic"));
+        assert!(!is_read_only_action("Describe"));
+        assert!(!is_read_only_action("SendSms"));
+        assert!(!is_read_only_action("RunInstances"));
+    }
+}

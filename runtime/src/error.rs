@@ -28,6 +28,14 @@ pub enum ErrorKind {
     Http,
     /// An event stream (`text/event-stream`) was malformed or broke off.
     Stream,
+    // --- Client kinds (the `client` module's failures before any response was decoded) ---
+    /// The request could not be signed: credentials missing or unreadable, a payload that does
+    /// not serialize, a bad endpoint or header value. Nothing was sent.
+    Sign,
+    /// No response was read: connection refused, DNS or TLS failure, timeout, a broken
+    /// connection. [`Error::url`] says where; [`Error::request_sent`] whether the request may
+    /// have reached the service.
+    Transport,
 }
 
 /// Why a body is not a Tencent envelope (the detail of [`ErrorKind::Envelope`]).
@@ -86,6 +94,18 @@ pub(crate) enum Repr<C> {
     Stream {
         reason: String,
     },
+    // --- Client kinds ---
+    Sign {
+        reason: String,
+    },
+    Transport {
+        url: String,
+        reason: String,
+        /// Whether the request may have reached the service (the body was being or had been
+        /// written when it failed).
+        sent: bool,
+        timeout: bool,
+    },
 }
 
 struct Inner<C> {
@@ -94,6 +114,8 @@ struct Inner<C> {
     request_id: Option<RequestId>,
     status: Option<u16>,
     source: Option<Box<dyn std::error::Error + Send + Sync + 'static>>,
+    /// The RequestIds of the earlier attempts of a retried call, oldest first.
+    earlier: Vec<RequestId>,
 }
 
 /// Everything that can go wrong decoding a Tencent Cloud response, with the code, message and
@@ -133,6 +155,7 @@ impl<C> Error<C> {
                 request_id,
                 status: None,
                 source: None,
+                earlier: Vec::new(),
             }),
         }
     }
@@ -238,6 +261,8 @@ impl<C> Error<C> {
             Repr::Envelope { .. } => ErrorKind::Envelope,
             Repr::Http { .. } => ErrorKind::Http,
             Repr::Stream { .. } => ErrorKind::Stream,
+            Repr::Sign { .. } => ErrorKind::Sign,
+            Repr::Transport { .. } => ErrorKind::Transport,
         }
     }
 
@@ -433,6 +458,18 @@ impl<C> Error<C> {
             Repr::Envelope { problem, excerpt } => Repr::Envelope { problem, excerpt },
             Repr::Http { reason, excerpt } => Repr::Http { reason, excerpt },
             Repr::Stream { reason } => Repr::Stream { reason },
+            Repr::Sign { reason } => Repr::Sign { reason },
+            Repr::Transport {
+                url,
+                reason,
+                sent,
+                timeout,
+            } => Repr::Transport {
+                url,
+                reason,
+                sent,
+                timeout,
+            },
         };
         Error {
             inner: Box::new(Inner {
@@ -441,6 +478,7 @@ impl<C> Error<C> {
                 request_id: inner.request_id,
                 status: inner.status,
                 source: inner.source,
+                earlier: inner.earlier,
             }),
         }
     }
@@ -501,6 +539,20 @@ impl<C> fmt::Display for Error<C> {
             Repr::Stream { reason } => {
                 write!(f, "{action} event stream failed: {}", quote(reason))?;
             }
+            Repr::Sign { reason } if action.is_empty() => {
+                write!(f, "cannot sign requests: {}", quote(reason))?;
+            }
+            Repr::Sign { reason } => {
+                write!(f, "cannot sign the {action} request: {}", quote(reason))?;
+            }
+            Repr::Transport { url, reason, .. } => {
+                write!(
+                    f,
+                    "no response to {action} from {}: {}",
+                    quote(url),
+                    quote(reason)
+                )?;
+            }
         }
         let id = self.request_id().map(quote);
         match (self.inner.status, id) {
@@ -544,11 +596,26 @@ impl<C: fmt::Debug> fmt::Debug for Error<C> {
                 d.field("problem", &problem.describe())
                     .field("excerpt", excerpt);
             }
-            Repr::Stream { reason } => {
+            Repr::Stream { reason } | Repr::Sign { reason } => {
                 d.field("reason", &quote(reason));
+            }
+            Repr::Transport {
+                url,
+                reason,
+                sent,
+                timeout,
+            } => {
+                d.field("url", &quote(url))
+                    .field("reason", &quote(reason))
+                    .field("request_sent", sent)
+                    .field("timeout", timeout);
             }
         }
         d.field("request_id", &self.request_id().map(quote));
+        if !self.inner.earlier.is_empty() {
+            let earlier: Vec<_> = self.inner.earlier.iter().map(|id| quote(id)).collect();
+            d.field("earlier_request_ids", &earlier);
+        }
         if let Some(status) = self.inner.status {
             d.field("http_status", &status);
         }
@@ -562,5 +629,193 @@ impl<C: fmt::Debug> std::error::Error for Error<C> {
             .source
             .as_deref()
             .map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Client additions: the `Sign` and `Transport` kinds, the RequestIds of earlier attempts, a
+// code-independent view of any `Error<C>` (`ErrorMetadata`), and `Error<C> -> Error`.
+// ---------------------------------------------------------------------------------------------
+
+impl<C> Error<C> {
+    /// A request that could not be signed (nothing was sent). `reason` must not hold secrets.
+    #[allow(dead_code)] // used by the client features
+    pub(crate) fn sign(reason: impl Into<String>, action: &'static str) -> Self {
+        Error::new(
+            Repr::Sign {
+                reason: reason.into(),
+            },
+            action,
+            None,
+        )
+    }
+
+    /// No response from `url`. `sent`: the request may have reached the service.
+    #[allow(dead_code)] // used by the client features
+    pub(crate) fn transport(
+        url: impl Into<String>,
+        reason: impl Into<String>,
+        sent: bool,
+        timeout: bool,
+        action: &'static str,
+    ) -> Self {
+        Error::new(
+            Repr::Transport {
+                url: url.into(),
+                reason: reason.into(),
+                sent,
+                timeout,
+            },
+            action,
+            None,
+        )
+    }
+
+    /// Records the RequestIds of the attempts before this one (oldest first).
+    #[allow(dead_code)] // used by the client features
+    pub(crate) fn with_earlier_request_ids(mut self, earlier: &[String]) -> Self {
+        self.inner.earlier = earlier.iter().map(|id| RequestId::new(id)).collect();
+        self
+    }
+
+    /// The URL a [`Transport`](ErrorKind::Transport) error tried (never with credentials: they
+    /// travel in headers).
+    ///
+    /// ```
+    /// # use tencent_action::prelude::*;
+    /// # #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+    /// # #[derive(Debug)] pub struct DescribeZones { pub total_count: u64 }
+    /// let e = tencent_action::from_str::<DescribeZones>("{}").unwrap_err();
+    /// assert_eq!(e.url(), None);
+    /// ```
+    pub fn url(&self) -> Option<&str> {
+        match &self.inner.repr {
+            Repr::Transport { url, .. } => Some(url),
+            _ => None,
+        }
+    }
+
+    /// For a [`Transport`](ErrorKind::Transport) error, whether the request may have reached
+    /// the service (the connection was made and the request written, at least in part): such
+    /// a request is retried only when it is idempotent. `None` for other kinds.
+    ///
+    /// ```
+    /// # use tencent_action::prelude::*;
+    /// # #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+    /// # #[derive(Debug)] pub struct DescribeZones { pub total_count: u64 }
+    /// let e = tencent_action::from_str::<DescribeZones>("{}").unwrap_err();
+    /// assert_eq!(e.request_sent(), None);
+    /// ```
+    pub fn request_sent(&self) -> Option<bool> {
+        match &self.inner.repr {
+            Repr::Transport { sent, .. } => Some(*sent),
+            _ => None,
+        }
+    }
+
+    /// Whether this is a [`Transport`](ErrorKind::Transport) error caused by a timeout.
+    ///
+    /// ```
+    /// # use tencent_action::prelude::*;
+    /// # #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+    /// # #[derive(Debug)] pub struct DescribeZones { pub total_count: u64 }
+    /// let e = tencent_action::from_str::<DescribeZones>("{}").unwrap_err();
+    /// assert!(!e.is_timeout());
+    /// ```
+    pub fn is_timeout(&self) -> bool {
+        matches!(&self.inner.repr, Repr::Transport { timeout: true, .. })
+    }
+
+    /// The RequestIds of the earlier attempts of a call the client retried, oldest first; the
+    /// last attempt's is [`request_id`](Error::request_id). Empty when there was one attempt.
+    ///
+    /// ```
+    /// # use tencent_action::prelude::*;
+    /// # #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+    /// # #[derive(Debug)] pub struct DescribeZones { pub total_count: u64 }
+    /// let e = tencent_action::from_str::<DescribeZones>("{}").unwrap_err();
+    /// assert_eq!(e.earlier_request_ids().count(), 0);
+    /// ```
+    pub fn earlier_request_ids(&self) -> impl Iterator<Item = &str> + '_ {
+        self.inner.earlier.iter().map(RequestId::as_str)
+    }
+
+    /// The same error with its code classified as a [`CommonCode`], the raw code kept
+    /// (`CommonCode::Other` for a product code): one type for errors of every product, so
+    /// that `anyhow::Error::downcast_ref::<tencent_action::Error>()` finds them all.
+    ///
+    /// ```
+    /// use tencent_action::prelude::*;
+    /// tencent_action::error_codes! {
+    ///     /// CLS codes (an excerpt).
+    ///     pub enum ClsCode { "ResourceNotFound.TopicNotExist" }
+    /// }
+    /// #[tencent_action(service = "cls", version = "2020-10-16", action = "DescribeTopics", codes = ClsCode)]
+    /// #[derive(Debug)] pub struct DescribeTopics { pub total_count: u64 }
+    ///
+    /// let body = r#"{"Response": {"Error": {"Code": "ResourceNotFound.TopicNotExist", "Message": "m"}, "RequestId": "r"}}"#;
+    /// let e: tencent_action::Error = tencent_action::from_str::<DescribeTopics>(body).unwrap_err().into_common();
+    /// assert_eq!(e.code(), Some("ResourceNotFound.TopicNotExist"));
+    /// assert_eq!(e.request_id(), Some("r"));
+    /// ```
+    pub fn into_common(self) -> Error<CommonCode> {
+        self.reclassify()
+    }
+}
+
+/// What every [`Error<C>`](Error) says, whatever its code type `C`: one function (or a
+/// `&dyn ErrorMetadata`) handles the errors of CLS, CVM and SMS alike. In the spirit of the AWS
+/// SDK's `ProvideErrorMetadata`.
+///
+/// ```
+/// use tencent_action::prelude::*;
+/// use tencent_action::{ErrorKind, ErrorMetadata};
+/// tencent_action::error_codes! {
+///     /// CLS codes (an excerpt).
+///     pub enum ClsCode { "ResourceNotFound.TopicNotExist" }
+/// }
+/// #[tencent_action(service = "cls", version = "2020-10-16", action = "DescribeTopics", codes = ClsCode)]
+/// #[derive(Debug)] pub struct DescribeTopics { pub total_count: u64 }
+/// #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+/// #[derive(Debug)] pub struct DescribeZones { pub total_count: u64 }
+///
+/// fn report(e: &dyn ErrorMetadata) -> String {
+///     format!("{} {:?} {}", e.action(), e.code(), e.request_id().unwrap_or("-"))
+/// }
+/// let body = r#"{"Response": {"Error": {"Code": "InternalError", "Message": "m"}, "RequestId": "r"}}"#;
+/// let cls = tencent_action::from_str::<DescribeTopics>(body).unwrap_err();
+/// let cvm = tencent_action::from_str::<DescribeZones>(body).unwrap_err();
+/// assert_eq!(report(&cls), "DescribeTopics Some(\"InternalError\") r");
+/// assert_eq!(report(&cvm), "DescribeZones Some(\"InternalError\") r");
+/// assert_eq!(cls.kind(), ErrorKind::Api);
+/// ```
+pub trait ErrorMetadata {
+    /// What kind of failure this is.
+    fn kind(&self) -> ErrorKind;
+    /// The raw error code of an API error, exactly as sent.
+    fn code(&self) -> Option<&str>;
+    /// The service's message of an API error.
+    fn message(&self) -> Option<&str>;
+    /// The RequestId of the (last) response, when there was one.
+    fn request_id(&self) -> Option<&str>;
+    /// The action the request was for.
+    fn action(&self) -> &'static str;
+}
+
+impl<C> ErrorMetadata for Error<C> {
+    fn kind(&self) -> ErrorKind {
+        Error::kind(self)
+    }
+    fn code(&self) -> Option<&str> {
+        Error::code(self)
+    }
+    fn message(&self) -> Option<&str> {
+        Error::message(self)
+    }
+    fn request_id(&self) -> Option<&str> {
+        Error::request_id(self)
+    }
+    fn action(&self) -> &'static str {
+        Error::action(self)
     }
 }

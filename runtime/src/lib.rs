@@ -49,6 +49,9 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod action;
+#[cfg(feature = "client")]
+#[cfg_attr(docsrs, doc(cfg(any(feature = "ureq", feature = "reqwest"))))]
+pub mod client;
 mod code;
 mod envelope;
 mod error;
@@ -60,11 +63,14 @@ mod request_id;
 #[cfg_attr(docsrs, doc(cfg(feature = "sign")))]
 pub mod sign;
 pub mod stream;
+#[cfg(feature = "testkit")]
+#[cfg_attr(docsrs, doc(cfg(feature = "testkit")))]
+pub mod testkit;
 
-pub use action::Action;
+pub use action::{Action, ActionRequest};
 pub use code::{Category, CommonCode, ErrorCode};
 pub use envelope::{from_slice, from_str};
-pub use error::{Error, ErrorKind};
+pub use error::{Error, ErrorKind, ErrorMetadata};
 
 /// Declares a product's (or an action's) error codes once, as an enum that response structs
 /// name with `#[tencent_action(..., codes = SmsCode)]`.
@@ -198,7 +204,39 @@ pub use tencent_action_macros::tencent_action;
 /// (the schema object; the struct's name by default) and `schema = "path/to/api.json"`.
 pub use tencent_action_macros::tencent_model;
 
-/// The names every user needs: the attribute and the [`Action`] trait.
+/// Declares a request struct: its parameters, and the response type of its action.
+///
+/// ```
+/// use tencent_action::prelude::*;
+///
+/// #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+/// pub struct DescribeZones {
+///     pub total_count: u64,
+/// }
+///
+/// #[tencent_request(DescribeZones)]
+/// pub struct DescribeZonesRequest {
+///     #[serde(skip_serializing_if = "Option::is_none")]
+///     pub zone: Option<String>,
+/// }
+///
+/// let json = serde_json::to_string(&DescribeZonesRequest { zone: Some("ap-guangzhou-3".into()) })?;
+/// assert_eq!(json, r#"{"Zone":"ap-guangzhou-3"}"#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+///
+/// The one argument is the response type, a [`#[tencent_action]`](macro@tencent_action) struct:
+/// the action, service, version and error-code type come from it, through
+/// [`ActionRequest::Response`]. The attribute derives `serde::Serialize` with
+/// `rename_all = "PascalCase"` (unless the struct sets its own `rename_all`); every serde
+/// attribute works as usual (optional parameters: `Option` with
+/// `#[serde(skip_serializing_if = "Option::is_none")]`). It checks at compile time that it
+/// has exactly one argument, that it is on a struct with named fields, that the struct does
+/// not derive `Serialize` itself, and (through the trait bound) that the type is an action's
+/// response.
+pub use tencent_action_macros::tencent_request;
+
+/// The names every user needs: the attributes and the [`Action`] trait.
 ///
 /// ```
 /// use tencent_action::prelude::*;
@@ -207,8 +245,8 @@ pub use tencent_action_macros::tencent_model;
 /// assert_eq!(DescribeZones::VERSION, "2017-03-12");
 /// ```
 pub mod prelude {
-    pub use crate::action::Action;
-    pub use tencent_action_macros::{tencent_action, tencent_model};
+    pub use crate::action::{Action, ActionRequest};
+    pub use tencent_action_macros::{tencent_action, tencent_model, tencent_request};
 }
 
 /// Paths the generated code uses; not public API.

@@ -43,7 +43,7 @@ const GOOD: &str = concat!(
     "\n",
 );
 
-fn events(body: &str) -> Events<&[u8], ChatCompletionsChunk> {
+fn events(body: &str) -> Events<ChatCompletionsChunk, &[u8]> {
     Events::new(body.as_bytes())
 }
 
@@ -79,7 +79,9 @@ fn a_good_stream_decodes_every_event_in_order() {
 fn the_last_event_may_lack_its_blank_line_when_complete() {
     // The published example ends right after the last `data:` line.
     let body = GOOD.trim_end();
-    assert_eq!(events(body).filter(Result::is_ok).count(), 3);
+    let items = all_items(body.as_bytes());
+    assert_eq!(items.len(), 3, "{items:?}");
+    assert!(items.iter().all(Result::is_ok), "{items:?}");
 }
 
 #[test]
@@ -176,7 +178,7 @@ impl Read for Broken<'_> {
 fn an_io_error_is_a_stream_error_with_its_source() {
     let first = &GOOD[..GOOD.find("\n\n").unwrap() + 2];
     let reader = BufReader::new(Broken(first.as_bytes()));
-    let mut it: Events<_, ChatCompletionsChunk> = Events::new(reader);
+    let mut it: Events<ChatCompletionsChunk, _> = Events::new(reader);
     assert!(it.next().unwrap().is_ok());
     let e = it.next().unwrap().unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Stream);
@@ -236,4 +238,104 @@ fn from_response_uses_the_header_request_id_and_decodes_json_errors() {
 fn events_without_data_are_skipped_and_an_empty_stream_is_empty() {
     assert_eq!(events("").count(), 0);
     assert_eq!(events("id: 1\n\nretry: 10\n\n: ping\n\n").count(), 0);
+}
+
+// --- Issue 11 regressions: events lost without an error, unbounded streams ---
+
+/// Every item, errors included: a test that counts only `Ok` items cannot see a lost event.
+fn all_items(
+    body: &[u8],
+) -> Vec<Result<stream::Event<ChatCompletionsChunk>, tencent_action::Error>> {
+    events_of(body).collect()
+}
+
+fn first_event() -> &'static str {
+    &GOOD[..GOOD.find("\n\n").unwrap() + 2]
+}
+
+#[test]
+fn a_leading_byte_order_mark_does_not_drop_the_first_event() {
+    let body = [b"\xEF\xBB\xBF".as_slice(), GOOD.as_bytes()].concat();
+    let items = all_items(&body);
+    assert_eq!(items.len(), 3);
+    assert!(items.iter().all(Result::is_ok));
+    assert_eq!(items[0].as_ref().unwrap().id(), Some("1"));
+}
+
+#[test]
+fn lone_carriage_returns_end_lines() {
+    let body = GOOD.replace("\r\n", "\n").replace('\n', "\r");
+    let items = all_items(body.as_bytes());
+    assert_eq!(items.len(), 3, "{items:?}");
+    assert!(items.iter().all(Result::is_ok));
+}
+
+#[test]
+fn an_empty_data_heartbeat_is_skipped_not_fatal() {
+    let body = format!("data:\n\n{}data: \n\n{}", first_event(), GOOD);
+    let items = all_items(body.as_bytes());
+    assert_eq!(items.len(), 4, "{items:?}");
+    assert!(items.iter().all(Result::is_ok), "{items:?}");
+}
+
+#[test]
+fn invalid_utf8_in_a_comment_is_ignored() {
+    let body = [b": \xFF\xFE binary ping\n\n".as_slice(), GOOD.as_bytes()].concat();
+    let items = all_items(&body);
+    assert_eq!(items.len(), 3, "{items:?}");
+    assert!(items.iter().all(Result::is_ok));
+}
+
+#[test]
+fn an_error_event_that_is_not_an_envelope_is_an_error() {
+    let body = format!(
+        "{}event: error\ndata: {{\"RequestId\": \"5b2c1d3e-aaaa\", \"Id\": \"c-1\", \"Choices\": [], \"Created\": 1}}\n\n",
+        first_event()
+    );
+    let items = all_items(body.as_bytes());
+    assert_eq!(items.len(), 2, "{items:?}");
+    let e = items[1].as_ref().unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Stream);
+    assert_eq!(e.request_id(), Some("5b2c1d3e-aaaa"));
+}
+
+fn events_of(body: &[u8]) -> Events<ChatCompletionsChunk, &[u8]> {
+    Events::new(body)
+}
+
+#[test]
+fn a_line_without_end_is_refused_at_the_line_limit_with_the_request_id() {
+    use tencent_action::stream::Limits;
+    // Memory stays bounded: the reader stops at the limit instead of buffering the line.
+    let endless = std::io::repeat(b'x').take(64 * 1024 * 1024);
+    let body = std::io::Read::chain(first_event().as_bytes(), endless);
+    let mut events = Events::<ChatCompletionsChunk, _>::new(BufReader::new(body))
+        .with_limits(Limits::default().max_line(1024 * 1024));
+    assert!(events.next().unwrap().is_ok());
+    let e = events.next().unwrap().unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Stream);
+    assert!(e.to_string().contains("max_line"), "{e}");
+    assert_eq!(e.request_id(), Some("5b2c1d3e-aaaa"));
+    assert!(events.next().is_none());
+}
+
+#[test]
+fn data_lines_without_a_blank_line_are_refused_at_the_event_limit() {
+    use tencent_action::stream::Limits;
+    let lines = "data: 0123456789012345678901234567890123456789\n".repeat(100_000);
+    let mut events = events(&lines).with_limits(Limits::default().max_event(64 * 1024));
+    let e = events.next().unwrap().unwrap_err();
+    assert!(e.to_string().contains("max_event"), "{e}");
+    assert!(events.next().is_none());
+}
+
+#[test]
+fn the_default_limits_hold_a_large_chat_completions_event() {
+    let content = "字".repeat(200_000); // 600 KB of text in one delta
+    let body = format!(
+        "data: {{\"RequestId\": \"r\", \"Id\": \"c\", \"Created\": 1, \"Choices\": [{{\"Delta\": {{\"Content\": \"{content}\"}}}}]}}\n\n"
+    );
+    let items = all_items(body.as_bytes());
+    assert_eq!(items.len(), 1);
+    assert!(items[0].is_ok(), "{:?}", items[0]);
 }

@@ -1,4 +1,4 @@
-//! The README's quick start, as a test.
+//! Decoding a body fetched by hand (`from_slice`, the README's no-client path), as a test.
 
 use tencent_action::prelude::*;
 

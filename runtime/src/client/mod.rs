@@ -1,0 +1,48 @@
+//! A small client: sign with [`sign`](crate::sign), send, decode with [`http`](crate::http),
+//! retrying what is safe to retry. Cargo feature `ureq` for the blocking `Client`,
+//! `reqwest` for the async `AsyncClient` (and streamed responses as a `futures_core::Stream`).
+//!
+//! ```no_run
+//! use tencent_action::prelude::*;
+//! use tencent_action::client::Client;
+//!
+//! #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+//! #[derive(Debug)]
+//! pub struct DescribeZones {
+//!     pub total_count: u64,
+//! }
+//!
+//! #[tencent_request(DescribeZones)]
+//! pub struct DescribeZonesRequest {}
+//!
+//! // Credentials from the standard chain (environment, profile file, CVM role).
+//! let client = Client::builder().region("ap-guangzhou").build()?;
+//! let zones = client.call(&DescribeZonesRequest {})?;
+//! println!("{} zones", zones.total_count);
+//! # Ok::<(), tencent_action::Error>(())
+//! ```
+//!
+//! Every failure is a [`crate::Error`]: [`ErrorKind::Sign`](crate::ErrorKind::Sign) when the
+//! request could not be signed (credentials missing: the message says which),
+//! [`ErrorKind::Transport`](crate::ErrorKind::Transport) when nothing was answered (with the
+//! URL tried), and the decoding kinds otherwise. Retries: see [`RetryPolicy`].
+
+mod builder;
+pub mod credentials;
+mod retry;
+
+#[cfg(feature = "reqwest")]
+mod asynchronous;
+#[cfg(feature = "ureq")]
+mod blocking;
+
+pub use builder::Builder;
+pub use retry::RetryPolicy;
+
+#[cfg(feature = "ureq")]
+#[cfg_attr(docsrs, doc(cfg(feature = "ureq")))]
+pub use blocking::{Client, EventsOf};
+
+#[cfg(feature = "reqwest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
+pub use asynchronous::{AsyncClient, EventStream};

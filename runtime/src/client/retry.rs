@@ -1,0 +1,154 @@
+//! When a failed call is tried again, and how long to wait first.
+//!
+//! The rule: a call is retried, at most [`RetryPolicy::max_attempts`] attempts in all, when
+//!
+//! - the service refused it without processing it: a rate limit
+//!   ([`Error::is_retryable`]: `RequestLimitExceeded*`, HTTP 429), or a connection that was
+//!   never made (refused, DNS) — whatever the action;
+//! - or the outcome is unknown or a server fault (`InternalError`-class codes, a 5xx from a
+//!   gateway, a timeout or a broken connection after the request was written) and the action
+//!   is idempotent ([`ActionRequest::IDEMPOTENT`](crate::ActionRequest::IDEMPOTENT): by
+//!   default the read-only `Describe*`, `Get*`, `List*`, `Query*`, `Inquiry*` actions).
+//!
+//! A non-idempotent request (`RunInstances`, `SendSms`) is never sent twice unless the error
+//! proves the first was not processed. Client errors (`InvalidParameter*`, `AuthFailure*`, ...)
+//! are never retried. Between attempts the client sleeps a random ("full jitter") delay in
+//! `[0, min(max_delay, base_delay × 2^n)]`.
+
+use std::time::Duration;
+
+use crate::{Error, ErrorKind};
+
+/// How a client retries; see the module docs for which errors are retried.
+///
+/// ```
+/// use std::time::Duration;
+/// use tencent_action::client::RetryPolicy;
+/// let policy = RetryPolicy::default().max_attempts(5).base_delay(Duration::from_millis(50));
+/// assert_eq!(policy.attempts(), 5);
+/// assert_eq!(RetryPolicy::disabled().attempts(), 1);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RetryPolicy {
+    max_attempts: u32,
+    base_delay: Duration,
+    max_delay: Duration,
+}
+
+impl Default for RetryPolicy {
+    /// 3 attempts, 100 ms base delay, 5 s cap (the official SDKs' order of magnitude).
+    fn default() -> Self {
+        RetryPolicy {
+            max_attempts: 3,
+            base_delay: Duration::from_millis(100),
+            max_delay: Duration::from_secs(5),
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// No retries: one attempt.
+    pub fn disabled() -> RetryPolicy {
+        RetryPolicy::default().max_attempts(1)
+    }
+
+    /// At most `n` attempts in all (the first included); 0 counts as 1.
+    pub fn max_attempts(mut self, n: u32) -> RetryPolicy {
+        self.max_attempts = n.max(1);
+        self
+    }
+
+    /// The delay before the first retry, doubled for each next one (before jitter).
+    pub fn base_delay(mut self, delay: Duration) -> RetryPolicy {
+        self.base_delay = delay;
+        self
+    }
+
+    /// The longest delay between two attempts.
+    pub fn max_delay(mut self, delay: Duration) -> RetryPolicy {
+        self.max_delay = delay;
+        self
+    }
+
+    /// The number of attempts this policy allows.
+    pub fn attempts(&self) -> u32 {
+        self.max_attempts
+    }
+
+    /// Whether attempt `attempt` (1 for the first) failing with `error` is tried again.
+    pub(crate) fn should_retry<C>(&self, error: &Error<C>, attempt: u32, idempotent: bool) -> bool {
+        attempt < self.max_attempts && retryable(error, idempotent)
+    }
+
+    /// The delay before retry number `retry` (1 for the first), with full jitter.
+    pub(crate) fn delay(&self, retry: u32, jitter: &mut Jitter) -> Duration {
+        let exp = self
+            .base_delay
+            .saturating_mul(1u32 << retry.saturating_sub(1).min(20));
+        let cap = exp.min(self.max_delay);
+        let nanos = u64::try_from(cap.as_nanos()).unwrap_or(u64::MAX);
+        Duration::from_nanos(if nanos == 0 {
+            0
+        } else {
+            jitter.next() % (nanos + 1)
+        })
+    }
+}
+
+/// Whether `error` may be retried (see the module docs).
+fn retryable<C>(error: &Error<C>, idempotent: bool) -> bool {
+    if error.is_retryable() {
+        return true; // refused before processing
+    }
+    match error.kind() {
+        ErrorKind::Transport => error.request_sent() == Some(false) || idempotent,
+        ErrorKind::Api => idempotent && error.is_server_error(),
+        ErrorKind::Http => idempotent && error.http_status().is_some_and(|s| s >= 500),
+        _ => false,
+    }
+}
+
+/// A xorshift64* generator, seeded per client: jitter needs spread, not cryptography.
+#[derive(Debug)]
+pub(crate) struct Jitter(u64);
+
+impl Jitter {
+    pub(crate) fn new() -> Jitter {
+        use std::hash::{BuildHasher, Hasher};
+        let seed = std::collections::hash_map::RandomState::new()
+            .build_hasher()
+            .finish();
+        Jitter(seed | 1)
+    }
+
+    pub(crate) fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delays_grow_stay_capped_and_vary() {
+        let policy = RetryPolicy::default()
+            .base_delay(Duration::from_millis(100))
+            .max_delay(Duration::from_millis(250));
+        let mut jitter = Jitter::new();
+        let firsts: Vec<Duration> = (0..200).map(|_| policy.delay(1, &mut jitter)).collect();
+        assert!(firsts.iter().all(|d| *d <= Duration::from_millis(100)));
+        assert!(firsts.iter().any(|d| *d != firsts[0]), "jitter varies");
+        let fifth: Vec<Duration> = (0..200).map(|_| policy.delay(5, &mut jitter)).collect();
+        assert!(fifth.iter().all(|d| *d <= Duration::from_millis(250)));
+        assert!(
+            fifth.iter().any(|d| *d > Duration::from_millis(100)),
+            "grows"
+        );
+    }
+}

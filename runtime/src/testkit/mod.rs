@@ -1,0 +1,292 @@
+//! A test endpoint for your own tests: an HTTP/1.1 server on `127.0.0.1`, started in your
+//! process, that verifies TC3-HMAC-SHA256 signatures as Tencent Cloud does and answers the
+//! actions you register. Cargo feature `testkit`.
+//!
+//! ```
+//! use tencent_action::prelude::*;
+//! use tencent_action::testkit::{Reply, TestServer};
+//!
+//! #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+//! #[derive(Debug)]
+//! pub struct DescribeZones { pub total_count: u64 }
+//!
+//! let server = TestServer::start()?;
+//! server.respond::<DescribeZones>(serde_json::json!({"TotalCount": 3}));
+//! // Point a client at `server.endpoint()` with `server.credential()`; or sign by hand:
+//! let signed = tencent_action::sign::Request::post::<DescribeZones>(&serde_json::json!({}))?
+//!     .endpoint(server.endpoint())
+//!     .sign(&server.credential())?;
+//! assert!(signed.url().starts_with("http://127.0.0.1:"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! What it refuses, as the service does (HTTP 200, the service's error envelope, a RequestId
+//! in the body and in `X-TC-RequestId`): a signature that does not match
+//! (`AuthFailure.SignatureFailure`), an unknown SecretId (`AuthFailure.SecretIdNotFound`), a
+//! timestamp more than 5 minutes off (`AuthFailure.SignatureExpire`), a method other than GET
+//! and POST (`UnsupportedProtocol`), a body that is not a JSON object (`InvalidParameter`), an
+//! action nobody registered (`InvalidAction`). Malformed HTTP gets a 4xx HTML page, as from a
+//! gateway.
+//!
+//! The HTTP handling (`http`) and the service emulation (`service`, `metadata`) are separate
+//! files; `demo` holds the canned actions of [`TestServer::with_demo_actions`].
+
+mod demo;
+mod http;
+mod metadata;
+mod service;
+
+use std::fmt;
+use std::io;
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde_json::Value;
+
+use crate::sign::{Credential, Verified, Verifier};
+use crate::Action;
+use service::{lock, random_u64, ActionHandler, Service};
+
+/// What a handler answers.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum Reply {
+    /// Success: the members of `Response` (the RequestId is added).
+    Ok(Value),
+    /// An API error: `{"Response": {"Error": {"Code", "Message"}, "RequestId"}}`.
+    Error {
+        /// The error code, e.g. `RequestLimitExceeded`.
+        code: String,
+        /// The message.
+        message: String,
+    },
+    /// Any HTTP answer, for gateways and event streams: status, `Content-Type`, body.
+    Raw {
+        /// The HTTP status.
+        status: u16,
+        /// The `Content-Type` header.
+        content_type: String,
+        /// The body, as is.
+        body: Vec<u8>,
+    },
+}
+
+impl Reply {
+    /// An API error reply.
+    ///
+    /// ```
+    /// let reply = tencent_action::testkit::Reply::error("InternalError", "try later");
+    /// assert!(matches!(reply, tencent_action::testkit::Reply::Error { .. }));
+    /// ```
+    pub fn error(code: impl Into<String>, message: impl Into<String>) -> Reply {
+        Reply::Error {
+            code: code.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// One verified request, as a handler sees it.
+#[derive(Debug)]
+pub struct Call<'a> {
+    params: &'a Value,
+    attempt: usize,
+    verified: &'a Verified,
+    headers: &'a [(&'a str, &'a str)],
+}
+
+impl Call<'_> {
+    /// The parameters: the JSON body of a POST, the query of a GET as a flat object.
+    pub fn params(&self) -> &Value {
+        self.params
+    }
+
+    /// How many verified requests of this action the server has seen, this one included
+    /// (1 for the first).
+    pub fn attempt(&self) -> usize {
+        self.attempt
+    }
+
+    /// What the signature check established: SecretId, service, action, version, region.
+    pub fn verified(&self) -> &Verified {
+        self.verified
+    }
+
+    /// A request header, matched case-insensitively (`X-TC-Token`, say).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| *v)
+    }
+}
+
+/// A running test endpoint; stops when dropped.
+pub struct TestServer {
+    http: http::Server,
+    service: Arc<Service>,
+    credential: Credential,
+}
+
+impl TestServer {
+    /// Starts a server that accepts one fresh random key, [`credential`](TestServer::credential),
+    /// and serves no action yet.
+    ///
+    /// ```
+    /// let server = tencent_action::testkit::TestServer::start()?;
+    /// assert!(server.endpoint().starts_with("http://127.0.0.1:"));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When the socket cannot be bound or the thread cannot be started.
+    pub fn start() -> io::Result<TestServer> {
+        let credential = Credential::new(
+            format!(
+                "AKIDTESTKIT{:016x}{:08x}",
+                random_u64(),
+                random_u64() as u32
+            ),
+            format!("{:016x}{:016x}", random_u64(), random_u64()),
+        );
+        let service = Arc::new(Service::new(Verifier::new().with_credential(&credential)));
+        let shared = Arc::clone(&service);
+        let http = http::Server::start(Arc::new(move |request: &http::HttpRequest| {
+            shared.answer(request)
+        }))?;
+        Ok(TestServer {
+            http,
+            service,
+            credential,
+        })
+    }
+
+    /// The same server, also answering SMS `SendSms`, CVM `DescribeInstances` and CLS
+    /// `DescribeTopics` with responses shaped like the documented ones.
+    ///
+    /// ```
+    /// let server = tencent_action::testkit::TestServer::start()?.with_demo_actions();
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn with_demo_actions(self) -> TestServer {
+        self.handle("sms", "SendSms", demo::send_sms);
+        self.handle("cvm", "DescribeInstances", demo::describe_instances);
+        self.handle("cls", "DescribeTopics", demo::describe_topics);
+        self
+    }
+
+    /// The endpoint to point a client at: `http://127.0.0.1:PORT`.
+    pub fn endpoint(&self) -> String {
+        format!("http://{}", self.http.addr())
+    }
+
+    /// The key the server accepts.
+    pub fn credential(&self) -> Credential {
+        self.credential.clone()
+    }
+
+    /// Also accepts `secret_id` with `secret_key`.
+    ///
+    /// ```
+    /// let server = tencent_action::testkit::TestServer::start()?;
+    /// server.accept_key("AKIDOTHER", "other-key");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn accept_key(&self, secret_id: &str, secret_key: &str) {
+        let mut verifier = lock(&self.service.verifier);
+        let updated = std::mem::take(&mut *verifier).with_key(secret_id, secret_key);
+        *verifier = updated;
+    }
+
+    /// Also accepts `credential`, checking its session token (`X-TC-Token`) when it has one
+    /// (`AuthFailure.TokenFailure` otherwise).
+    pub fn accept_credential(&self, credential: &Credential) {
+        let mut verifier = lock(&self.service.verifier);
+        let updated = std::mem::take(&mut *verifier).with_credential(credential);
+        *verifier = updated;
+    }
+
+    /// Answers every request of `T`'s action with `response` (the members of `Response`; the
+    /// RequestId is added).
+    pub fn respond<T: Action>(&self, response: Value) {
+        self.handle(T::SERVICE, T::ACTION, move |_: &Call<'_>| {
+            Reply::Ok(response.clone())
+        });
+    }
+
+    /// Answers requests of `service`'s `action` with `handler` (replacing any earlier one).
+    ///
+    /// ```
+    /// use tencent_action::testkit::{Reply, TestServer};
+    /// let server = TestServer::start()?;
+    /// // Rate-limited twice, then served.
+    /// server.handle("cvm", "DescribeZones", |call| match call.attempt() {
+    ///     1 | 2 => Reply::error("RequestLimitExceeded", "slow down"),
+    ///     _ => Reply::Ok(serde_json::json!({"TotalCount": 3})),
+    /// });
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn handle(
+        &self,
+        service: &str,
+        action: &str,
+        handler: impl Fn(&Call<'_>) -> Reply + Send + Sync + 'static,
+    ) {
+        let handler: Arc<ActionHandler> = Arc::new(handler);
+        lock(&self.service.handlers).insert((service.to_owned(), action.to_owned()), handler);
+    }
+
+    /// How many correctly signed requests of `action` arrived (refused ones are not counted).
+    pub fn attempts(&self, action: &str) -> usize {
+        self.service.attempts(action)
+    }
+
+    /// Serves the CVM instance metadata endpoint's role credentials for `role` on this server
+    /// (point the instance-role provider at [`endpoint`](TestServer::endpoint)): each fetch
+    /// issues new temporary keys valid for `lifetime`, which the server then accepts.
+    pub fn serve_instance_role(&self, role: &str, lifetime: Duration) {
+        *lock(&self.service.metadata) = Some(metadata::Metadata {
+            role: role.to_owned(),
+            lifetime_secs: lifetime.as_secs(),
+            issued: 0,
+        });
+    }
+
+    /// How many temporary keys the metadata endpoint has issued.
+    pub fn role_keys_issued(&self) -> usize {
+        lock(&self.service.metadata)
+            .as_ref()
+            .map_or(0, |m| m.issued)
+    }
+
+    /// Runs the emulated service's clock `offset_secs` ahead of this machine's (negative:
+    /// behind), to see what a client with a wrong clock gets (`AuthFailure.SignatureExpire`
+    /// beyond 5 minutes).
+    ///
+    /// ```
+    /// let server = tencent_action::testkit::TestServer::start()?;
+    /// server.set_clock_offset(-3600);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn set_clock_offset(&self, offset_secs: i64) {
+        self.service
+            .clock_offset
+            .store(offset_secs, Ordering::Relaxed);
+    }
+
+    /// Prints one line per request to stderr (what was asked, what was answered).
+    pub fn log_to_stderr(&self, on: bool) {
+        self.service.log.store(on, Ordering::Relaxed);
+    }
+}
+
+impl fmt::Debug for TestServer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TestServer")
+            .field("endpoint", &self.endpoint())
+            .field("credential", &self.credential)
+            .finish()
+    }
+}

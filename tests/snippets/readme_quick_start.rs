@@ -1,0 +1,48 @@
+use tencent_action::client::Client;
+use tencent_action::prelude::*; // the attributes and the `Action` trait
+
+/// The response: declare only the fields you use.
+#[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeInstances")]
+#[derive(Debug)]
+pub struct DescribeInstances {
+    pub total_count: i64,            // wire name "TotalCount": PascalCase by default
+    pub instance_set: Vec<Instance>, // checked against the schema's `Instance` too
+}
+
+/// A nested type: derives `Deserialize` and is checked against the schema's `Instance`.
+#[tencent_model(service = "cvm", version = "2017-03-12")]
+#[derive(Debug)]
+pub struct Instance {
+    pub instance_id: String,
+    #[serde(rename = "CPU")] // every serde attribute is honoured
+    pub cpu: u64,
+    pub latest_operation: Option<String>, // the schema allows null here: Option is required
+}
+
+/// The request: its response type fixes the action, service, version and error codes.
+#[tencent_request(DescribeInstances)]
+pub struct DescribeInstancesRequest {
+    pub limit: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub offset: Option<u32>,
+}
+
+pub fn list(client: &Client) -> Result<DescribeInstances, tencent_action::Error> {
+    let out = client.call(&DescribeInstancesRequest {
+        limit: 10,
+        offset: None,
+    })?;
+    println!(
+        "{} instances, RequestId {}",
+        out.total_count,
+        out.request_id()
+    );
+    Ok(out)
+}
+
+pub fn main() -> Result<(), tencent_action::Error> {
+    // Credentials: TENCENTCLOUD_SECRET_ID/_KEY, ~/.tencentcloud/credentials, or the CVM role.
+    let client = Client::builder().region("ap-guangzhou").build()?;
+    list(&client)?;
+    Ok(())
+}

@@ -1,0 +1,13 @@
+use tencent_action::prelude::*;
+
+#[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+pub struct DescribeZones {
+    pub total_count: u64,
+}
+
+// Two mistakes, both reported in one build.
+#[tencent_request(DescribeZones)]
+#[derive(serde::Serialize)]
+pub struct DescribeZonesRequest(String);
+
+fn main() {}
