@@ -67,6 +67,6 @@ pub const ALGORITHM: &str = "TC3-HMAC-SHA256";
 /// The headers covered by the signature, as named in `SignedHeaders`.
 pub const SIGNED_HEADERS: &str = "content-type;host";
 
-/// How far a request's `X-TC-Timestamp` may be from the server's clock, in seconds, before the
-/// service answers `AuthFailure.SignatureExpire`.
-pub const MAX_CLOCK_SKEW: u64 = 300;
+/// How far a request's `X-TC-Timestamp` may be from the server's clock before the service
+/// answers `AuthFailure.SignatureExpire`: 5 minutes.
+pub const MAX_CLOCK_SKEW: std::time::Duration = std::time::Duration::from_secs(300);

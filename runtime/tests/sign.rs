@@ -365,7 +365,9 @@ fn the_verifier_answers_the_service_codes() {
         code(receive(&good, &with_token, NOW)),
         CommonCode::AuthFailureTokenFailure
     );
-    let custom_skew = Verifier::new().with_key(ID, KEY).max_clock_skew(10);
+    let custom_skew = Verifier::new()
+        .with_key(ID, KEY)
+        .max_clock_skew(std::time::Duration::from_secs(10));
     assert_eq!(
         code(receive(&good, &custom_skew, NOW + 11)),
         CommonCode::AuthFailureSignatureExpire

@@ -2,7 +2,7 @@
 //! does and answer with the service's error codes when it does not hold.
 
 use std::fmt;
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use super::tc3::{same_secret, signature_matches, utc_date, Canonical};
 use super::{Credential, ALGORITHM};
@@ -87,7 +87,7 @@ impl<'a> Incoming<'a> {
 #[derive(Clone, Default)]
 pub struct Verifier {
     keys: Vec<Credential>,
-    max_skew: Option<u64>,
+    max_skew: Option<Duration>,
 }
 
 impl Verifier {
@@ -123,14 +123,15 @@ impl Verifier {
         self
     }
 
-    /// Sets how far (seconds) a request's timestamp may be from the server's clock:
+    /// Sets how far a request's timestamp may be from the server's clock (whole seconds count):
     /// [`MAX_CLOCK_SKEW`](super::MAX_CLOCK_SKEW) (5 minutes) unless set.
     ///
     /// ```
-    /// let verifier = tencent_action::sign::Verifier::new().max_clock_skew(60);
+    /// use std::time::Duration;
+    /// let verifier = tencent_action::sign::Verifier::new().max_clock_skew(Duration::from_secs(60));
     /// ```
-    pub fn max_clock_skew(mut self, seconds: u64) -> Verifier {
-        self.max_skew = Some(seconds);
+    pub fn max_clock_skew(mut self, skew: Duration) -> Verifier {
+        self.max_skew = Some(skew);
         self
     }
 
@@ -188,7 +189,7 @@ impl Verifier {
             .ok_or_else(|| signature_failure("The Authorization header is missing."))
             .and_then(Authorization::parse)?;
 
-        let skew = self.max_skew.unwrap_or(super::MAX_CLOCK_SKEW);
+        let skew = self.max_skew.unwrap_or(super::MAX_CLOCK_SKEW).as_secs();
         if timestamp.abs_diff(now) > skew {
             return Err(Rejection::new(
                 CommonCode::AuthFailureSignatureExpire,
@@ -269,7 +270,7 @@ impl fmt::Debug for Verifier {
             .field("secret_ids", &ids)
             .field(
                 "max_clock_skew",
-                &self.max_skew.unwrap_or(super::MAX_CLOCK_SKEW),
+                &self.max_skew.unwrap_or(super::MAX_CLOCK_SKEW).as_secs(),
             )
             .finish()
     }
