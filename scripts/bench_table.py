@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Turns a `cargo bench -p tencent-action-benches` run into the README's performance table.
+"""Turns a `cargo bench -p tencent-action-benches` run into the performance table of docs/performance.md.
 
     cargo bench -p tencent-action-benches
     python3 scripts/bench_table.py                 # wall-clock medians and ratios from criterion

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Conformance against Tencent's published example responses (README section `conformance`).
+# Conformance against Tencent's published example responses (docs/conformance.md).
 #
 # Downloads tccli (pinned) from PyPI, generates one #[tencent_action] struct per action of
 # SMS 2021-01-11 and CVM 2017-03-12 that has an example (tools/codegen), builds them in a

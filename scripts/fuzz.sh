@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes the envelope decoder for a bounded time (README section `conformance`).
+# Fuzzes the envelope decoder for a bounded time (docs/conformance.md).
 #
 #   scripts/fuzz.sh [SECONDS_PER_TARGET]     (default 120)
 #

@@ -215,7 +215,7 @@ fn a_wrong_path_gets_a_non_json_page_decoded_as_an_http_error() {
     assert_eq!(e.http_status(), Some(404));
 }
 
-/// The README's signing snippet, verbatim but for the credential and the endpoint.
+/// The signing snippet of docs/client.md, verbatim but for the credential and the endpoint.
 #[test]
 fn the_readme_signing_snippet_works() -> Result<(), Box<dyn std::error::Error>> {
     #[tencent_action(service = "sms", version = "2021-01-11", action = "SendSms")]

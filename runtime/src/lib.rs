@@ -1,4 +1,7 @@
-//! Typed Tencent Cloud API 3.0 responses.
+//! Typed Tencent Cloud API 3.0 calls for bespoke clients: responses decoded in one serde pass
+//! with their RequestId and typed error codes, checked at compile time against Tencent's
+//! published schema; requests tied to their action; signing, a small client, and a test
+//! endpoint.
 //!
 //! Every Tencent Cloud API 3.0 product answers in one envelope:
 //! `{"Response": {...fields..., "RequestId": "..."}}` on success and
@@ -42,6 +45,27 @@
 //! assert_eq!(e.request_id(), Some("ed93f3cb-f35e-473f-b9f3-0d451b8b79c6"));
 //! # Ok::<(), tencent_action::Error>(())
 //! ```
+//!
+//! # What is where
+//!
+//! - **Declaring actions**: [`#[tencent_action]`](macro@tencent_action) on a response struct,
+//!   [`#[tencent_model]`](macro@tencent_model) on its nested structs,
+//!   [`#[tencent_request]`](macro@tencent_request) on a request struct, [`error_codes!`] for a
+//!   product's codes. With `TENCENT_ACTION_SPECS` set, each is checked against Tencent's
+//!   published schema at compile time ([the schema check](macro@tencent_action#the-schema-check)).
+//! - **Decoding**: [`from_slice`] and [`from_str`] for a body, [`http::from_response`] for a
+//!   status, headers and body, [`stream`] for `text/event-stream` responses (CLS
+//!   `ChatCompletions`), from any reader or chunk by chunk.
+//! - **Errors**: one [`Error`] type with the raw code, the typed code ([`CommonCode`] or a
+//!   product's enum), the message, the RequestId, the path of a shape error and the
+//!   [`ErrorKind`]; [`ErrorMetadata`] reads any `Error<C>`; [`predicates`] says what is
+//!   throttled, retryable, an authentication failure.
+//! - **Signing** (feature `sign`, default): [`sign`] builds TC3-HMAC-SHA256-signed requests for
+//!   any HTTP client; `sign::verify` (feature `verify`, default) checks them as the service does.
+//! - **The client** (features `ureq` and `reqwest`): `client::Client` and `client::AsyncClient`
+//!   sign, send, decode and retry a typed request, with the official SDKs' credential chain.
+//! - **Testing** (feature `testkit`): `testkit::TestServer`, a local endpoint that verifies
+//!   signatures and answers with canned responses or handlers, so client tests run offline.
 
 #![deny(missing_docs)]
 #![warn(rust_2018_idioms)]
@@ -248,6 +272,12 @@ pub mod prelude {
     pub use crate::action::{Action, ActionRequest};
     pub use tencent_action_macros::{tencent_action, tencent_model, tencent_request};
 }
+
+// The crate README's snippets compile (the client one needs the `ureq` feature, which
+// `cargo test --workspace` enables through the test crates).
+#[cfg(all(doctest, feature = "ureq"))]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
 
 /// Paths the generated code uses; not public API.
 #[doc(hidden)]

@@ -2,7 +2,7 @@
 //! copy), run in the normal test suite on the committed seeds (fuzz/seeds/) and on inputs
 //! kept here. An input that ever makes `cargo fuzz` crash goes into `CASES` with a comment.
 //!
-//! The fuzzing itself: see the README section `conformance`.
+//! The fuzzing itself: see `docs/conformance.md`.
 
 #[allow(dead_code)]
 #[path = "../../fuzz/fuzz_targets/checks.rs"]

@@ -11,7 +11,7 @@
 //! cargo test --release -p tencent-action-tests --test limits_memory -- --include-ignored --nocapture
 //! ```
 //!
-//! The numbers it prints are in the README section `conformance`.
+//! The numbers it prints are in `docs/conformance.md` (Limits).
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -1,5 +1,5 @@
 //! Why `tencent-action` has no SIMD (sonic-rs) backend: the two measurements behind the
-//! README's note (section "Performance").
+//! note in `docs/performance.md`.
 //!
 //! `simd_probe speed`: plain serde into `{"Response": T}` (the floor's structs, no envelope
 //! machinery at all: the best case for any backend behind serde) through serde_json and through
