@@ -287,3 +287,16 @@ fn a_timeout_after_sending_is_retried_only_when_the_action_is_idempotent() {
     );
     assert_eq!(server.attempts("DescribeZones"), 3);
 }
+
+#[test]
+fn a_published_example_body_is_served_as_is() {
+    let server = TestServer::start().unwrap();
+    server.respond_body::<DescribeZones>(
+        r#"{"Response": {"TotalCount": 8, "RequestId": "b7b0a8f4-documented"}}"#,
+    );
+    let out = client_for(&server, server.credential())
+        .call(&DescribeZonesRequest { zone: None })
+        .unwrap();
+    assert_eq!(out.total_count, 8);
+    assert_eq!(out.request_id(), "b7b0a8f4-documented");
+}
