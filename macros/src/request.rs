@@ -26,7 +26,7 @@ pub fn tencent_request(args: TokenStream, input: TokenStream) -> TokenStream {
     };
     check(&mut cx, &item);
     match (cx.check(), response) {
-        (Ok(()), Some(response)) => expand(&response, &item),
+        (Ok(()), Some(args)) => expand(&args, &item),
         (result, _) => {
             let errors = result.err().map(syn::Error::into_compile_error);
             let mut item = item;
@@ -42,8 +42,13 @@ pub fn tencent_request(args: TokenStream, input: TokenStream) -> TokenStream {
     }
 }
 
-/// The one argument: the response type.
-fn parse_args(cx: &mut Ctxt, args: TokenStream) -> Option<syn::Type> {
+/// The arguments: the response type, then optionally `idempotent = true|false`.
+struct Args {
+    response: syn::Type,
+    idempotent: Option<syn::LitBool>,
+}
+
+fn parse_args(cx: &mut Ctxt, args: TokenStream) -> Option<Args> {
     if args.is_empty() {
         cx.error_at(
             proc_macro2::Span::call_site(),
@@ -51,23 +56,52 @@ fn parse_args(cx: &mut Ctxt, args: TokenStream) -> Option<syn::Type> {
         );
         return None;
     }
-    let parsed = syn::parse::Parser::parse2(
-        Punctuated::<syn::Type, Token![,]>::parse_terminated,
-        args.clone(),
-    );
-    match parsed {
-        Ok(types) if types.len() == 1 => types.into_iter().next(),
-        Ok(types) => {
-            cx.error_spanned(
-                types.iter().nth(1),
-                format!(
-                    "#[tencent_request] takes one type, the response's; remove this one: {USAGE}"
-                ),
-            );
-            None
+    let parser = |input: syn::parse::ParseStream<'_>| -> syn::Result<Args> {
+        let response: syn::Type = input
+            .parse()
+            .map_err(|e| syn::Error::new(e.span(), format!("expected a type: {USAGE}")))?;
+        let mut idempotent = None;
+        while !input.is_empty() {
+            input.parse::<Token![,]>()?;
+            if input.is_empty() {
+                break;
+            }
+            let key: syn::Ident = input.parse().map_err(|e| {
+                syn::Error::new(
+                    e.span(),
+                    format!("#[tencent_request] takes one type, the response's, then optionally `idempotent = true`: {USAGE}"),
+                )
+            })?;
+            if key.to_string().starts_with(char::is_uppercase) {
+                return Err(syn::Error::new(
+                    key.span(),
+                    format!("#[tencent_request] takes one type, the response's; remove this one: {USAGE}"),
+                ));
+            }
+            if key != "idempotent" {
+                return Err(syn::Error::new(
+                    key.span(),
+                    format!("unknown argument `{key}`: #[tencent_request] takes the response type, then optionally `idempotent = true` or `idempotent = false`"),
+                ));
+            }
+            if idempotent.is_some() {
+                return Err(syn::Error::new(key.span(), "`idempotent` is given twice"));
+            }
+            input.parse::<Token![=]>()?;
+            idempotent =
+                Some(input.parse::<syn::LitBool>().map_err(|e| {
+                    syn::Error::new(e.span(), "`idempotent` takes `true` or `false`")
+                })?);
         }
+        Ok(Args {
+            response,
+            idempotent,
+        })
+    };
+    match syn::parse::Parser::parse2(parser, args) {
+        Ok(args) => Some(args),
         Err(e) => {
-            cx.error_at(e.span(), format!("expected a type: {USAGE}"));
+            cx.syn_error(e);
             None
         }
     }
@@ -152,7 +186,12 @@ fn user_rename_all(attrs: &[Attribute]) -> bool {
         })
 }
 
-fn expand(response: &syn::Type, item: &syn::DeriveInput) -> TokenStream {
+fn expand(args: &Args, item: &syn::DeriveInput) -> TokenStream {
+    let response = &args.response;
+    let idempotent = args
+        .idempotent
+        .as_ref()
+        .map(|lit| quote!(const IDEMPOTENT: ::core::primitive::bool = #lit;));
     let rename_all = if user_rename_all(&item.attrs) {
         quote!()
     } else {
@@ -169,6 +208,7 @@ fn expand(response: &syn::Type, item: &syn::DeriveInput) -> TokenStream {
         const _: () = {
             impl #impl_generics ::tencent_action::ActionRequest for #ident #ty_generics #where_clause {
                 type Response = #response;
+                #idempotent
             }
         };
     }

@@ -249,15 +249,19 @@ pub use tencent_action_macros::tencent_model;
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 ///
-/// The one argument is the response type, a [`#[tencent_action]`](macro@tencent_action) struct:
-/// the action, service, version and error-code type come from it, through
-/// [`ActionRequest::Response`]. The attribute derives `serde::Serialize` with
-/// `rename_all = "PascalCase"` (unless the struct sets its own `rename_all`); every serde
-/// attribute works as usual (optional parameters: `Option` with
-/// `#[serde(skip_serializing_if = "Option::is_none")]`). It checks at compile time that it
-/// has exactly one argument, that it is on a struct with named fields, that the struct does
-/// not derive `Serialize` itself, and (through the trait bound) that the type is an action's
-/// response.
+/// The first argument is the response type, a [`#[tencent_action]`](macro@tencent_action)
+/// struct: the action, service, version and error-code type come from it, through
+/// [`ActionRequest::Response`]. Then optionally `idempotent = true` or `idempotent = false`
+/// overrides [`ActionRequest::IDEMPOTENT`] (true by default for `Describe*`, `Get*`, `List*`,
+/// `Query*`, `Inquiry*` actions): say `true` for a request made safe to repeat by a
+/// `ClientToken`, so that clients retry it after a timeout or a server error.
+///
+/// The attribute derives `serde::Serialize` with `rename_all = "PascalCase"` (unless the
+/// struct sets its own `rename_all`); every serde attribute works as usual (optional
+/// parameters: `Option` with `#[serde(skip_serializing_if = "Option::is_none")]`). It checks
+/// at compile time that it names one type and no unknown argument, that it is on a struct
+/// with named fields, that the struct does not derive `Serialize` itself, and (through the
+/// trait bound) that the type is an action's response.
 pub use tencent_action_macros::tencent_request;
 
 /// The names every user needs: the attributes and the [`Action`] trait.

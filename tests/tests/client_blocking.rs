@@ -253,3 +253,50 @@ fn an_error_of_any_product_converts_to_one_type() {
     let any: anyhow::Error = e.into_common().into();
     assert!(any.downcast_ref::<tencent_action::Error>().is_some());
 }
+
+#[test]
+fn a_timeout_after_sending_is_retried_only_when_the_action_is_idempotent() {
+    let server = TestServer::start().unwrap();
+    let slow = |_: &tencent_action::testkit::Call<'_>| {
+        std::thread::sleep(Duration::from_millis(400));
+        Reply::Ok(json!({"TotalCount": 1, "InstanceIdSet": []}))
+    };
+    server.handle("cvm", "DescribeZones", slow);
+    server.handle("cvm", "RunInstances", slow);
+    let client = Client::builder()
+        .credential(server.credential())
+        .endpoint(server.endpoint())
+        .timeout(Duration::from_millis(100))
+        .retry(fast_retries())
+        .build()
+        .unwrap();
+    let e = client.call(&RunInstancesRequest {}).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Transport);
+    assert!(e.is_timeout(), "{e}");
+    assert_eq!(e.request_sent(), Some(true));
+    let e = client
+        .call(&DescribeZonesRequest { zone: None })
+        .unwrap_err();
+    assert!(e.is_timeout(), "{e}");
+    // Let the slow handlers finish counting before reading the counters.
+    std::thread::sleep(Duration::from_millis(500));
+    assert_eq!(
+        server.attempts("RunInstances"),
+        1,
+        "may have run: never sent twice"
+    );
+    assert_eq!(server.attempts("DescribeZones"), 3);
+}
+
+#[test]
+fn a_published_example_body_is_served_as_is() {
+    let server = TestServer::start().unwrap();
+    server.respond_body::<DescribeZones>(
+        r#"{"Response": {"TotalCount": 8, "RequestId": "b7b0a8f4-documented"}}"#,
+    );
+    let out = client_for(&server, server.credential())
+        .call(&DescribeZonesRequest { zone: None })
+        .unwrap();
+    assert_eq!(out.total_count, 8);
+    assert_eq!(out.request_id(), "b7b0a8f4-documented");
+}

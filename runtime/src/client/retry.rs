@@ -8,7 +8,8 @@
 //! - or the outcome is unknown or a server fault (`InternalError`-class codes, a 5xx from a
 //!   gateway, a timeout or a broken connection after the request was written) and the action
 //!   is idempotent ([`ActionRequest::IDEMPOTENT`](crate::ActionRequest::IDEMPOTENT): by
-//!   default the read-only `Describe*`, `Get*`, `List*`, `Query*`, `Inquiry*` actions).
+//!   default the read-only `Describe*`, `Get*`, `List*`, `Query*`, `Inquiry*` actions;
+//!   `#[tencent_request(Response, idempotent = true)]` for a request with a `ClientToken`).
 //!
 //! A non-idempotent request (`RunInstances`, `SendSms`) is never sent twice unless the error
 //! proves the first was not processed. Client errors (`InvalidParameter*`, `AuthFailure*`, ...)

@@ -216,6 +216,28 @@ impl TestServer {
         });
     }
 
+    /// Answers every request of `T`'s action with `body` as is, `application/json`: a
+    /// published example's `output` (tccli's `examples.json`), RequestId and all.
+    ///
+    /// ```
+    /// use tencent_action::prelude::*;
+    /// # #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+    /// # pub struct DescribeZones { pub total_count: u64 }
+    /// let server = tencent_action::testkit::TestServer::start()?;
+    /// server.respond_body::<DescribeZones>(
+    ///     r#"{"Response": {"TotalCount": 1, "RequestId": "b7b0a8f4-documented"}}"#,
+    /// );
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn respond_body<T: Action>(&self, body: impl Into<Vec<u8>>) {
+        let body = body.into();
+        self.handle(T::SERVICE, T::ACTION, move |_: &Call<'_>| Reply::Raw {
+            status: 200,
+            content_type: "application/json".into(),
+            body: body.clone(),
+        });
+    }
+
     /// Answers requests of `service`'s `action` with `handler` (replacing any earlier one).
     ///
     /// ```

@@ -38,6 +38,22 @@ pub struct Generic<T: serde::Serialize> {
 #[tencent_request(DescribeZones)]
 pub struct Empty {}
 
+#[tencent_action(service = "cvm", version = "2017-03-12", action = "RunInstances")]
+pub struct RunInstances {
+    pub instance_id_set: Vec<String>,
+}
+
+#[tencent_request(RunInstances)]
+pub struct RunInstancesRequest {}
+
+#[tencent_request(RunInstances, idempotent = true)]
+pub struct RunInstancesWithClientToken {
+    pub client_token: String,
+}
+
+#[tencent_request(DescribeZones, idempotent = false)]
+pub struct NotIdempotent {}
+
 fn action<R: ActionRequest>(_: &R) -> &'static str {
     R::Response::ACTION
 }
@@ -51,4 +67,9 @@ fn main() {
     assert_eq!(serde_json::to_string(&generic).unwrap(), r#"{"Filters":[1,2]}"#);
     assert_eq!(serde_json::to_string(&Empty {}).unwrap(), "{}");
     assert_eq!(action(&Empty {}), "DescribeZones");
+    // Idempotence: by the action's name, unless the attribute says.
+    assert!(<Empty as ActionRequest>::IDEMPOTENT);
+    assert!(!<RunInstancesRequest as ActionRequest>::IDEMPOTENT);
+    assert!(<RunInstancesWithClientToken as ActionRequest>::IDEMPOTENT);
+    assert!(!<NotIdempotent as ActionRequest>::IDEMPOTENT);
 }

@@ -1,0 +1,11 @@
+use tencent_action::prelude::*;
+
+#[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+pub struct DescribeZones {
+    pub total_count: u64,
+}
+
+#[tencent_request(DescribeZones, retries = 3)]
+pub struct DescribeZonesRequest {}
+
+fn main() {}
