@@ -137,7 +137,7 @@ pub fn parse(cx: &mut Ctxt, which: Which, tokens: TokenStream) -> Option<Input> 
         fields,
         user_rename_all: container.rename_all,
         container_default: container.default,
-        derived_deserialize: attr::derived_deserialize(&item.attrs),
+        derived_deserialize: attr::derived(&item.attrs, "Deserialize"),
         item,
     })
 }

@@ -321,8 +321,9 @@ fn skip_meta(meta: &syn::meta::ParseNestedMeta<'_>) -> syn::Result<()> {
     Ok(())
 }
 
-/// The paths in `#[derive(...)]` that name `Deserialize`: the attribute derives it itself.
-pub fn derived_deserialize(attrs: &[Attribute]) -> Vec<syn::Path> {
+/// The paths in `#[derive(...)]` that name `name` (`Deserialize` for the response attributes,
+/// `Serialize` for the request one): the attribute derives it itself.
+pub fn derived(attrs: &[Attribute], name: &str) -> Vec<syn::Path> {
     let mut found = Vec::new();
     for attr in attrs.iter().filter(|a| a.path().is_ident("derive")) {
         if let Ok(paths) =
@@ -331,7 +332,7 @@ pub fn derived_deserialize(attrs: &[Attribute]) -> Vec<syn::Path> {
             found.extend(
                 paths
                     .into_iter()
-                    .filter(|p| p.segments.last().is_some_and(|s| s.ident == "Deserialize")),
+                    .filter(|p| p.segments.last().is_some_and(|s| s.ident == name)),
             );
         }
     }

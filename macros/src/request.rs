@@ -9,7 +9,6 @@
 
 use proc_macro2::TokenStream;
 use quote::quote;
-use syn::punctuated::Punctuated;
 use syn::{Attribute, Token};
 
 use crate::ctxt::Ctxt;
@@ -127,7 +126,7 @@ fn check(cx: &mut Ctxt, item: &syn::DeriveInput) {
             "#[tencent_request] goes on a struct with named fields, not a union",
         ),
     }
-    for path in derived(&item.attrs, "Serialize") {
+    for path in crate::attr::derived(&item.attrs, "Serialize") {
         cx.error_spanned(
             path,
             "remove `Serialize` from this derive: #[tencent_request] derives it, \
@@ -144,23 +143,6 @@ fn fields_or_ident<'a>(
         syn::Fields::Unnamed(unnamed) => unnamed,
         _ => &item.ident,
     }
-}
-
-/// The paths in `#[derive(...)]` whose last segment is `name`.
-fn derived(attrs: &[Attribute], name: &str) -> Vec<syn::Path> {
-    let mut found = Vec::new();
-    for attr in attrs.iter().filter(|a| a.path().is_ident("derive")) {
-        if let Ok(paths) =
-            attr.parse_args_with(Punctuated::<syn::Path, Token![,]>::parse_terminated)
-        {
-            found.extend(
-                paths
-                    .into_iter()
-                    .filter(|p| p.segments.last().is_some_and(|s| s.ident == name)),
-            );
-        }
-    }
-    found
 }
 
 /// Whether a `#[serde(...)]` attribute of the struct sets `rename_all` (either side).

@@ -3,6 +3,7 @@
 //! (HTTP 200 with `Response.Error` for every refusal, a RequestId on every answer, also in the
 //! `X-TC-RequestId` header).
 
+use crate::excerpt::quote;
 use std::collections::hash_map::RandomState;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, Hasher};
@@ -64,11 +65,11 @@ impl Service {
         let request_id = new_request_id();
         let log = |what: &str| {
             if self.log.load(Ordering::Relaxed) {
-                // TODO(merge): shared escape
-                let query = request.query.escape_debug();
+                // A peer's text: escaped and bounded like every message that quotes one.
                 eprintln!(
-                    "[testkit] {} /?{query} -> {what}",
-                    request.method.escape_debug()
+                    "[testkit] {} /?{} -> {what}",
+                    quote(&request.method),
+                    quote(&request.query)
                 );
             }
         };
