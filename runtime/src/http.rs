@@ -41,8 +41,8 @@ use crate::error::{Error, ErrorKind};
 /// The response header that carries the RequestId (matched case-insensitively).
 pub const REQUEST_ID_HEADER: &str = "X-TC-RequestId";
 
-/// The `Content-Type` of streamed responses.
-pub const EVENT_STREAM: &str = "text/event-stream";
+/// The `Content-Type` (media type) of streamed responses.
+pub const EVENT_STREAM_CONTENT_TYPE: &str = "text/event-stream";
 
 /// Decodes a Tencent Cloud API 3.0 response from its HTTP status, headers and body.
 ///
@@ -117,14 +117,15 @@ where
     }
 }
 
-/// The value of the `X-TC-RequestId` header, matched case-insensitively.
+/// The value of the `X-TC-RequestId` header, matched case-insensitively, copied out of the
+/// headers (for a response whose body you will not decode, or before decoding it).
 ///
 /// ```
 /// let headers = vec![("x-tc-requestid".to_string(), "6d1bd3c4".to_string())];
-/// assert_eq!(tencent_action::http::request_id(&headers).as_deref(), Some("6d1bd3c4"));
-/// assert_eq!(tencent_action::http::request_id([("Date", "today")]), None);
+/// assert_eq!(tencent_action::http::header_request_id(&headers).as_deref(), Some("6d1bd3c4"));
+/// assert_eq!(tencent_action::http::header_request_id([("Date", "today")]), None);
 /// ```
-pub fn request_id<I>(headers: I) -> Option<String>
+pub fn header_request_id<I>(headers: I) -> Option<String>
 where
     I: IntoIterator,
     I::Item: HeaderPair,
@@ -226,7 +227,7 @@ impl Meta {
                 meta.request_id = Some(value.to_owned());
             } else if meta.content_type.is_none() && name.eq_ignore_ascii_case("content-type") {
                 let mime = value.split(';').next().unwrap_or("").trim();
-                meta.event_stream = mime.eq_ignore_ascii_case(EVENT_STREAM);
+                meta.event_stream = mime.eq_ignore_ascii_case(EVENT_STREAM_CONTENT_TYPE);
                 meta.content_type = Some(value.to_owned());
             }
         }

@@ -140,7 +140,7 @@ fn an_event_stream_is_refused_with_a_pointer_to_the_stream_decoder() {
 fn headers_with_invalid_utf8_values_are_skipped() {
     let headers: Vec<(&str, &[u8])> =
         vec![("X-TC-RequestId", b"\xff\xfe"), ("X-TC-RequestId", b"good")];
-    assert_eq!(http::request_id(headers).as_deref(), Some("good"));
+    assert_eq!(http::header_request_id(headers).as_deref(), Some("good"));
 }
 
 #[test]

@@ -123,7 +123,7 @@ impl AsyncClient {
                 Err(e) => Err(e),
             };
         }
-        let request_id = crate::http::request_id(&headers);
+        let request_id = crate::http::header_request_id(&headers);
         Ok(EventStream::new(
             response,
             signed.url().to_owned(),
