@@ -2,8 +2,10 @@
 # Conformance against Tencent's published example responses (docs/conformance.md).
 #
 # Downloads tccli (pinned) from PyPI, generates one #[tencent_action] struct per action of
-# SMS 2021-01-11 and CVM 2017-03-12 that has an example (tools/codegen), builds them in a
-# throwaway crate under .cache/conformance, and decodes every example with
+# SMS 2021-01-11, CVM 2017-03-12, CLS 2020-10-16, DCDB 2018-04-11 and CSIP 2022-11-21, with
+# #[tencent_model] nested types (tools/codegen), builds them all in a throwaway crate under
+# .cache/conformance with the schema check on (specs/: any false positive fails the build),
+# and decodes every example with
 # tencent_action::from_str and from_slice. Examples that contradict their own schema are
 # listed with their path and reason and compared with scripts/conformance-expected.tsv:
 # any other failure, or a listed case that changes, is a regression and fails the run.
@@ -14,18 +16,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
-tccli_version=3.1.189.1
-cache=$root/.cache/tccli
-unpacked=$cache/$tccli_version
-services=(sms/v20210111 cvm/v20170312)
-
-mkdir -p "$cache"
-wheel=$(ls "$cache"/tccli-"$tccli_version"-*.whl 2>/dev/null | head -n 1 || true)
-if [ -z "$wheel" ]; then
-    python3 -m pip download --quiet --disable-pip-version-check --no-deps \
-        "tccli==$tccli_version" -d "$cache"
-    wheel=$(ls "$cache"/tccli-"$tccli_version"-*.whl | head -n 1)
-fi
+services=(sms/v20210111 cvm/v20170312 cls/v20201016 dcdb/v20180411 csip/v20221121)
+# shellcheck source=scripts/tccli.sh
+source "$root/scripts/tccli.sh"
 for s in "${services[@]}"; do
     if [ ! -f "$unpacked/tccli/services/$s/examples.json" ]; then
         # A wheel is a zip; python's zipfile needs nothing installed beyond pip's python.
@@ -42,6 +35,8 @@ PY
 done
 
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$root/target}
+# The schema check, explicitly on: the committed compact specs.
+export TENCENT_ACTION_SPECS=$root/specs
 args=()
 for s in "${services[@]}"; do
     args+=(--service "$unpacked/tccli/services/$s/api.json" "$unpacked/tccli/services/$s/examples.json")

@@ -9,18 +9,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
-tccli_version=3.1.189.1
-cache=$root/.cache/tccli
-unpacked=$cache/$tccli_version
 services=(cvm/v20170312 sms/v20210111 cls/v20201016 dcdb/v20180411 csip/v20221121)
-
-mkdir -p "$cache"
-wheel=$(ls "$cache"/tccli-"$tccli_version"-*.whl 2>/dev/null | head -n 1 || true)
-if [ -z "$wheel" ]; then
-    python3 -m pip download --quiet --disable-pip-version-check --no-deps \
-        "tccli==$tccli_version" -d "$cache"
-    wheel=$(ls "$cache"/tccli-"$tccli_version"-*.whl | head -n 1)
-fi
+# shellcheck source=scripts/tccli.sh
+source "$root/scripts/tccli.sh"
 python3 - "$wheel" "$unpacked" "${services[@]}" <<'PY'
 import os, sys, zipfile
 wheel, dest, services = sys.argv[1], sys.argv[2], sys.argv[3:]

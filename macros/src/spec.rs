@@ -110,12 +110,13 @@ pub fn load(
 ) -> Result<Option<Loaded>, String> {
     let label = format!("{service} {version}");
     let path = match explicit {
-        Some(path) => {
-            let path = resolve(Path::new(path));
+        Some(written) => {
+            let path = resolve(Path::new(written));
             if !path.is_file() {
+                // The path as written: the resolved one names the build machine's directories.
                 return Err(format!(
-                    "no schema file at {} (relative paths start at the crate's directory, CARGO_MANIFEST_DIR)",
-                    path.display()
+                    "no schema file at \"{}\" (a relative path starts at the crate's directory, CARGO_MANIFEST_DIR)",
+                    written.escape_default()
                 ));
             }
             path

@@ -218,14 +218,110 @@ pub use tencent_action_macros::error_codes;
 /// time that the struct has named fields, that no field's wire name is `RequestId` or `Error`
 /// (the envelope owns them), that no two fields share a wire name, and that the struct does not
 /// derive `Deserialize` itself.
+///
+/// # The schema check
+///
+/// When Tencent's published schema for the product is at hand, the struct is also checked
+/// against the action's output object, at compile time. The schema is tccli's
+/// `services/<service>/v<YYYYMMDD>/api.json` (or the compact form `tencent-action-codegen
+/// compact` writes, as in the repository's `specs/`), found in the directory named by the
+/// environment variable `TENCENT_ACTION_SPECS`: for `service = "cvm", version = "2017-03-12"`,
+/// `$TENCENT_ACTION_SPECS/cvm/v20170312/api.json`. A relative directory starts at the crate
+/// being compiled (`CARGO_MANIFEST_DIR`), so one line of `.cargo/config.toml` turns the check on:
+///
+/// ```toml
+/// [env]
+/// TENCENT_ACTION_SPECS = { value = "specs", relative = true }
+/// ```
+///
+/// When the variable is unset, or its directory has no file for the product, the struct is not
+/// checked. `schema = "path/to/api.json"` names a file explicitly (relative to the crate's
+/// directory); it must then exist. Each file is parsed once per compiler process, and the
+/// expansion makes rustc record the file and the variable, so cargo re-checks when either
+/// changes.
+///
+/// Each of these is a compile error at the token to change, all reported in one build:
+///
+/// - an action the schema does not have (with "did you mean" on a near miss);
+/// - a field whose wire name (after `rename`, `rename_all` and `alias`: one of the names must
+///   match) is not a member of the output object: "did you mean" on a near miss, ignoring case,
+///   otherwise the list of members. Fields with `skip`/`skip_deserializing` or `flatten` are
+///   not checked;
+/// - a type that clearly contradicts the member's: integers (and floats) for `int`, floats (and
+///   integers) for `float`, `bool` for `bool`, string types (`String`, `&str`, `Cow<str>`,
+///   `Box<str>`, `Rc<str>`, `Arc<str>`) for `string`, a sequence (`Vec`, `VecDeque`,
+///   `LinkedList`, sets, `BinaryHeap`, `Box<[T]>`, arrays) for `list`, its element checked the
+///   same way, and any non-primitive type for `object`. User-defined types, generic
+///   parameters, `serde_json::Value` and maps are accepted where they cannot be judged; `Box<T>`
+///   is judged by its `T`;
+/// - a member the schema allows to be `null` (`value_allowed_null: true`) in a field that is not
+///   an `Option` (the message says exactly which `Option<...>` to write), or one it does not
+///   promise (`output_required` not `true`) in a field that is not an `Option` and has no
+///   `#[serde(default)]` (on the field or the struct). `default` covers a *missing* member
+///   only: serde still refuses `null` for a non-`Option`, so a nullable member needs `Option`
+///   (or `deserialize_with`, below). A `serde_json::Value` field accepts `null` and passes;
+/// - a `#[tencent_model]` type in a field whose member is another object (see
+///   [`tencent_model`]).
+///
+/// A field with `#[serde(deserialize_with = "...")]` or `#[serde(with = "...")]` reads the value
+/// with its own function, `null` included: its name is checked, its type and nullability are
+/// not. A field marked `#[tencent(unchecked)]` is not checked at all: for members Tencent sends
+/// but does not publish. The attribute is removed before rustc sees the struct.
+///
+/// ```
+/// use tencent_action::prelude::*;
+///
+/// #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeInstances")]
+/// pub struct DescribeInstances {
+///     pub total_count: u64,
+///     pub instance_set: Vec<Instance>,
+///     #[tencent(unchecked)] // not in the schema
+///     pub undocumented: Option<String>,
+/// }
+///
+/// #[tencent_model(service = "cvm", version = "2017-03-12")]
+/// pub struct Instance {
+///     pub instance_id: String,
+///     pub public_ip_addresses: Option<Vec<String>>, // `value_allowed_null: true`
+/// }
+/// ```
+///
+/// With the repository's specs, `pub instance_st: Vec<Instance>` in the struct above fails with
+/// `field `instance_st` has the wire name "InstanceSt", which is not a member of
+/// `DescribeInstancesResponse` (cvm 2017-03-12): did you mean "InstanceSet"?`.
 pub use tencent_action_macros::tencent_action;
 
-/// Derives `serde::Deserialize` for a nested type of a response (with
-/// `rename_all = "PascalCase"`, like [`tencent_action`]) and checks its fields against an
-/// object of Tencent's published schema; see [the schema check](macro@tencent_action#the-schema-check).
+/// Declares a nested type of a response: derives `serde::Deserialize` (with
+/// `rename_all = "PascalCase"` unless the struct sets its own, like [`tencent_action`]) and
+/// checks its fields against an object of Tencent's published schema, with the rules of
+/// [the schema check](macro@tencent_action#the-schema-check).
 ///
-/// Arguments: `service` and `version` (as for [`tencent_action`]), optionally `object = "Name"`
-/// (the schema object; the struct's name by default) and `schema = "path/to/api.json"`.
+/// Arguments: `service` and `version` (as for [`tencent_action`]), optionally
+/// `object = "Name"` (the schema object; the struct's name by default) and
+/// `schema = "path/to/api.json"`. Without a schema at hand the type is only derived.
+///
+/// Where a checked field's member is an object, or a list of objects, and the field's type (or
+/// its `Option`/`Vec`/`Box`... element) is a `#[tencent_model]` type, the two must name the same
+/// object: `pub instance_set: Vec<Placement>` where the schema has `Instance` objects fails to
+/// compile with "field `instance_set`: `DescribeInstancesResponse.InstanceSet` (cvm 2017-03-12)
+/// holds `Instance` objects, but `Placement` is the #[tencent_model] of another object".
+/// Plain `#[derive(Deserialize)]` types are accepted there, unchecked. (Types that mention the
+/// struct's own generic parameters or lifetimes are not compared.)
+///
+/// ```
+/// use tencent_action::prelude::*;
+///
+/// #[tencent_model(service = "cvm", version = "2017-03-12", object = "Placement")]
+/// #[derive(Debug)]
+/// pub struct Where {
+///     pub zone: String,
+///     pub project_id: i64,
+/// }
+///
+/// let w: Where = serde_json::from_str(r#"{"Zone": "ap-guangzhou-3", "ProjectId": 0}"#)?;
+/// assert_eq!(w.zone, "ap-guangzhou-3");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 pub use tencent_action_macros::tencent_model;
 
 /// Declares a request struct: its parameters, and the response type of its action.

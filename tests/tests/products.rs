@@ -15,8 +15,8 @@ pub struct DescribeInstances {
     pub instance_set: Option<Vec<Instance>>,
 }
 
-#[derive(Debug, PartialEq, Deserialize)]
-#[serde(rename_all = "PascalCase")]
+#[tencent_model(service = "cvm", version = "2017-03-12")]
+#[derive(Debug, PartialEq)]
 pub struct Instance {
     pub instance_id: String,
     pub instance_type: String,
@@ -41,14 +41,15 @@ pub struct Instance {
     pub default_login_port: Option<i64>,
 }
 
-#[derive(Debug, PartialEq, Deserialize)]
-#[serde(rename_all = "PascalCase")]
+#[tencent_model(service = "cvm", version = "2017-03-12")]
+#[derive(Debug, PartialEq)]
 pub struct Placement {
     pub zone: String,
     pub project_id: i64,
     pub host_id: Option<String>,
 }
 
+// Both `SystemDisk` and each of `DataDisks`: two schema objects, so a plain serde type.
 #[derive(Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct Disk {
@@ -57,25 +58,26 @@ pub struct Disk {
     pub disk_size: i64,
 }
 
-#[derive(Debug, PartialEq, Deserialize)]
-#[serde(rename_all = "PascalCase")]
+#[tencent_model(service = "cvm", version = "2017-03-12")]
+#[derive(Debug, PartialEq)]
 pub struct LoginSettings {
     pub key_ids: Option<Vec<String>>,
 }
 
-#[derive(Debug, PartialEq, Deserialize)]
-#[serde(rename_all = "PascalCase")]
+#[tencent_model(service = "cvm", version = "2017-03-12")]
+#[derive(Debug, PartialEq)]
 pub struct Tag {
     pub key: String,
     pub value: String,
 }
 
-#[derive(Debug, PartialEq, Deserialize)]
+#[tencent_model(service = "cvm", version = "2017-03-12", object = "GPUInfo")]
+#[derive(Debug, PartialEq)]
 pub struct GpuInfo {
     #[serde(rename = "GPUCount")]
     pub gpu_count: f64,
     #[serde(rename = "GPUType")]
-    pub gpu_type: Vec<String>,
+    pub gpu_type: String,
 }
 
 #[test]
@@ -88,7 +90,7 @@ fn cvm_describe_instances_decodes_in_every_key_order() {
     assert_eq!(set[0].placement.zone, "ap-guangzhou-3");
     assert_eq!(set[0].ipv6_addresses, None);
     assert_eq!(set[1].instance_name, "批处理-2");
-    assert_eq!(set[1].gpu_info.as_ref().unwrap().gpu_type, ["NVIDIA T4"]);
+    assert_eq!(set[1].gpu_info.as_ref().unwrap().gpu_type, "NVIDIA T4");
     assert_eq!(
         reference.request_id(),
         "6ef60bec-0242-43af-bb20-270359fb54a7"
@@ -124,8 +126,8 @@ pub struct SendSms {
     pub send_status_set: Vec<SendStatus>,
 }
 
-#[derive(Debug, PartialEq, Deserialize)]
-#[serde(rename_all = "PascalCase")]
+#[tencent_model(service = "sms", version = "2021-01-11")]
+#[derive(Debug, PartialEq)]
 pub struct SendStatus {
     pub serial_no: String,
     pub phone_number: String,
@@ -179,8 +181,8 @@ pub struct SearchLog<'a> {
     pub sampling_rate: Option<f64>,
 }
 
-#[derive(Debug, PartialEq, Deserialize)]
-#[serde(rename_all = "PascalCase")]
+#[tencent_model(service = "cls", version = "2020-10-16")]
+#[derive(Debug, PartialEq)]
 pub struct LogInfo<'a> {
     pub time: i64,
     pub topic_id: &'a str,
@@ -197,8 +199,8 @@ pub struct LogInfo<'a> {
     pub raw_log: Option<&'a str>,
 }
 
-#[derive(Debug, PartialEq, Deserialize)]
-#[serde(rename_all = "PascalCase")]
+#[tencent_model(service = "cls", version = "2020-10-16", object = "HighLightItem")]
+#[derive(Debug, PartialEq)]
 pub struct HighLight {
     pub key: String,
     pub values: Vec<String>,
@@ -236,8 +238,8 @@ pub struct DescribeDcdbInstances {
     pub instances: Vec<DcdbInstance>,
 }
 
-#[derive(Debug, PartialEq, Deserialize)]
-#[serde(rename_all = "PascalCase")]
+#[tencent_model(service = "dcdb", version = "2018-04-11", object = "DCDBInstanceInfo")]
+#[derive(Debug, PartialEq)]
 pub struct DcdbInstance {
     pub instance_id: String,
     pub instance_name: String,
@@ -253,8 +255,8 @@ pub struct DcdbInstance {
     pub isolated_timestamp: String,
 }
 
-#[derive(Debug, PartialEq, Deserialize)]
-#[serde(rename_all = "PascalCase")]
+#[tencent_model(service = "dcdb", version = "2018-04-11")]
+#[derive(Debug, PartialEq)]
 pub struct ShardInfo {
     pub shard_instance_id: String,
     /// The service spells it `Createtime`.
@@ -263,8 +265,8 @@ pub struct ShardInfo {
     pub node_count: i64,
 }
 
-#[derive(Debug, PartialEq, Deserialize)]
-#[serde(rename_all = "PascalCase")]
+#[tencent_model(service = "dcdb", version = "2018-04-11")]
+#[derive(Debug, PartialEq)]
 pub struct ResourceTag {
     pub tag_key: String,
     pub tag_value: String,
@@ -313,8 +315,8 @@ pub struct DescribeCvmAssets {
     pub zone_list: Option<Vec<FilterDataObject>>,
 }
 
-#[derive(Debug, PartialEq, Deserialize)]
-#[serde(rename_all = "PascalCase")]
+#[tencent_model(service = "csip", version = "2022-11-21", object = "CVMAssetVO")]
+#[derive(Debug, PartialEq)]
 pub struct CvmAsset {
     pub asset_id: String,
     pub asset_name: String,
@@ -324,23 +326,24 @@ pub struct CvmAsset {
     pub cpu_size: i64,
     #[serde(rename = "BASAgentStatus")]
     pub bas_agent_status: i64,
-    pub cpu_trend: Vec<ElementValue>,
-    pub agent_cpu_per: f64,
-    pub security_group_ids: Vec<String>,
+    // Not promised by the schema (`output_required: false`).
+    pub cpu_trend: Option<Vec<Element>>,
+    pub agent_cpu_per: Option<f64>,
+    pub security_group_ids: Option<Vec<String>>,
 }
 
-#[derive(Debug, PartialEq, Deserialize)]
-#[serde(rename_all = "PascalCase")]
-pub struct ElementValue {
-    pub date: String,
-    pub value: f64,
-}
-
-#[derive(Debug, PartialEq, Deserialize)]
-#[serde(rename_all = "PascalCase")]
-pub struct FilterDataObject {
+#[tencent_model(service = "csip", version = "2022-11-21")]
+#[derive(Debug, PartialEq)]
+pub struct Element {
+    pub key: String,
     pub value: String,
-    pub text: String,
+}
+
+#[tencent_model(service = "csip", version = "2022-11-21")]
+#[derive(Debug, PartialEq)]
+pub struct FilterDataObject {
+    pub value: Option<String>,
+    pub text: Option<String>,
 }
 
 #[test]
@@ -349,7 +352,7 @@ fn csip_describe_cvm_assets_decodes_in_every_key_order() {
     let reference: DescribeCvmAssets = tencent_action::from_str(&body).unwrap();
     let asset = &reference.data.as_ref().unwrap()[0];
     assert_eq!(asset.cwp_status, 1);
-    assert_eq!(asset.cpu_trend[0].value, 12.5);
+    assert_eq!(asset.cpu_trend.as_ref().unwrap()[0].value, "12.5");
     assert_eq!(reference.system_type_list, None);
     assert_eq!(reference.total, Some(1));
     for order in key_orders(&body, 6) {

@@ -1,6 +1,6 @@
 //! Cargo re-runs the schema check when a spec file is edited or `TENCENT_ACTION_SPECS` changes:
 //! a scratch crate under `target/` is built, its spec edited, the variable pointed elsewhere,
-//! and each real rebuild must see the change. (It shares trybuild's target directory, whose
+//! and each real rebuild must see the change; `schema = "..."` is read relative to the crate. (It shares trybuild's target directory, whose
 //! dependencies the UI tests have built, so each build compiles only the scratch crate.)
 
 use std::path::{Path, PathBuf};
@@ -129,4 +129,32 @@ fn editing_a_spec_or_changing_the_variable_rebuilds() {
     // And a directory without the product's file turns the check off.
     let (ok, err) = build(&dir, &target, "empty");
     assert!(ok, "no spec, no check: {err}");
+
+    // `schema = "..."` names a file, relative to the crate, whatever the variable says.
+    write(
+        &dir.join("src/lib.rs"),
+        &LIB.replace(
+            "action = \"DescribeZones\"",
+            "action = \"DescribeZones\", schema = \"other/cvm/v20170312/api.json\"",
+        ),
+    );
+    let (ok, err) = build(&dir, &target, "empty");
+    assert!(
+        !ok,
+        "the explicit schema is checked even without a specs directory"
+    );
+    assert!(err.contains("is a string in the schema"), "{err}");
+    write(
+        &dir.join("src/lib.rs"),
+        &LIB.replace(
+            "action = \"DescribeZones\"",
+            "action = \"DescribeZones\", schema = \"specs/cvm/v20170312/api.json\"",
+        ),
+    );
+    let (ok, err) = build(&dir, &target, "other");
+    assert!(
+        ok,
+        "the explicit schema wins over TENCENT_ACTION_SPECS: {err}"
+    );
+    write(&dir.join("src/lib.rs"), LIB);
 }

@@ -24,6 +24,10 @@ pub struct Options {
     /// Start the output with `use serde::Deserialize;` and `use tencent_action::prelude::*;`
     /// (default `true`); turn it off when pasting into a module that has them.
     pub imports: bool,
+    /// Write the model types as `#[tencent_model(service = ..., version = ...)]` structs, which
+    /// the schema check verifies like the responses (default `false`: plain
+    /// `#[derive(Deserialize)]` structs, which need no specs).
+    pub models: bool,
 }
 
 impl Default for Options {
@@ -31,6 +35,7 @@ impl Default for Options {
         Options {
             codes: None,
             imports: true,
+            models: false,
         }
     }
 }
@@ -209,7 +214,21 @@ pub fn generate(api: &Api, actions: &[&str], options: &Options) -> Result<Genera
             "",
             spec.map(|s| s.document.as_str()).unwrap_or(""),
         );
-        out.push_str("#[derive(Debug, Deserialize)]\n#[serde(rename_all = \"PascalCase\")]\n");
+        if options.models {
+            let object = if rust_name == model {
+                String::new()
+            } else {
+                format!(", object = {model:?}")
+            };
+            let _ = writeln!(
+                out,
+                "#[tencent_model(service = {:?}, version = {:?}{object})]\n#[derive(Debug)]",
+                api.service(),
+                api.version()
+            );
+        } else {
+            out.push_str("#[derive(Debug, Deserialize)]\n#[serde(rename_all = \"PascalCase\")]\n");
+        }
         let members: Vec<&MemberSpec> =
             spec.map(|s| s.members.iter().collect()).unwrap_or_default();
         cx.write_fields(&mut out, rust_name, model, &members, &mut warnings);

@@ -9,10 +9,11 @@ use tencent_action_codegen::{
 
 const USAGE: &str = "\
 usage:
-  tencent-action-codegen --api API_JSON (--all | ACTION...) [--codes PATH] [--no-imports] [--out FILE]
+  tencent-action-codegen --api API_JSON (--all | ACTION...) [--codes PATH] [--models] [--no-imports] [--out FILE]
       Writes one #[tencent_action] struct per ACTION (or every action with --all), the model
       types they use and doc comments from the spec, to FILE or standard output.
       --codes PATH     add `codes = PATH` to every attribute (a product's error-code enum)
+      --models         write model types as #[tencent_model] structs (checked against the schema)
       --no-imports     leave out the `use` lines (when pasting into a module that has them)
   tencent-action-codegen compact --api API_JSON... --out-dir DIR
       Writes each api.json trimmed to what the schema check reads (output and input objects,
@@ -66,6 +67,7 @@ fn structs(args: &[String]) -> Result {
             "--out" => out_path = Some(value(&mut it, "--out")?.clone()),
             "--codes" => options.codes = Some(value(&mut it, "--codes")?.clone()),
             "--no-imports" => options.imports = false,
+            "--models" => options.models = true,
             flag if flag.starts_with('-') => {
                 return Err(format!("unknown option {flag}\n{USAGE}").into())
             }
