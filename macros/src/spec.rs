@@ -135,7 +135,14 @@ pub fn load(
             path
         }
     };
-    let spec = parse_cached(&path)?;
+    let spec = parse_cached(&path).map_err(|e| match explicit {
+        // Name an explicit file as written, as above.
+        Some(written) => e.replace(
+            &path.display().to_string(),
+            &format!("\"{}\"", written.escape_default()),
+        ),
+        None => e,
+    })?;
     Ok(Some(Loaded { path, spec, label }))
 }
 
