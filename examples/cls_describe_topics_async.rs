@@ -35,8 +35,10 @@ pub struct Topic {
 /// The request's parameters.
 #[tencent_request(DescribeTopics)]
 pub struct DescribeTopicsRequest {
-    pub offset: u64,
-    pub limit: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub offset: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u64>,
 }
 
 async fn run() -> Result<DescribeTopics, Box<dyn std::error::Error>> {
@@ -44,8 +46,8 @@ async fn run() -> Result<DescribeTopics, Box<dyn std::error::Error>> {
     let client = builder.build()?;
     Ok(client
         .call(&DescribeTopicsRequest {
-            offset: 0,
-            limit: 20,
+            offset: Some(0),
+            limit: Some(20),
         })
         .await?)
 }

@@ -44,19 +44,24 @@ pub struct Placement {
     pub zone: String,
 }
 
-/// The request's parameters, sent as `?Limit=10&Offset=0`.
-/// The request's parameters.
+/// The request's parameters, sent as `?Limit=10&Offset=0`; both are optional in the schema, so
+/// unset ones are left out.
 #[tencent_request(DescribeInstances)]
 pub struct DescribeInstancesRequest {
-    pub limit: u32,
-    pub offset: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub offset: Option<u32>,
 }
 
 fn run() -> Result<DescribeInstances, Box<dyn std::error::Error>> {
     let (builder, _test_endpoint) = configure(Client::builder())?;
     let client = builder.build()?;
     let limit = env_or("CVM_LIMIT", "10").parse().unwrap_or(10);
-    Ok(client.call(&DescribeInstancesRequest { limit, offset: 0 })?)
+    Ok(client.call(&DescribeInstancesRequest {
+        limit: Some(limit),
+        offset: Some(0),
+    })?)
 }
 
 fn main() -> ExitCode {

@@ -38,8 +38,11 @@ pub struct SendStatus {
 pub struct SendSmsRequest {
     pub phone_number_set: Vec<String>,
     pub sms_sdk_app_id: String,
+    /// Optional in the schema: left out when empty.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub sign_name: String,
     pub template_id: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub template_param_set: Vec<String>,
 }
 

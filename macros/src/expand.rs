@@ -107,6 +107,8 @@ fn expand(args: &Args, input: &Input, original: TokenStream, checks: TokenStream
     };
     let ident = &item.ident;
     let (impl_generics, ty_generics, where_clause) = item.generics.split_for_impl();
+    // What `#[tencent_request]` checks request fields against, when a schema applies.
+    let input = crate::schema::input(args);
     quote! {
         #[derive(::tencent_action::__private::serde::Deserialize)]
         #[serde(crate = "::tencent_action::__private::serde")]
@@ -131,6 +133,8 @@ fn expand(args: &Args, input: &Input, original: TokenStream, checks: TokenStream
                 fn __set_request_id(&mut self, request_id: ::tencent_action::__private::RequestId) {
                     self.__tencent_action_request_id = request_id;
                 }
+
+                #input
             }
 
             #checks

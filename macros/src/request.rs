@@ -4,14 +4,20 @@
 //! The request names its response type; the action, service, version and error-code type all
 //! come from that type's `Action` impl, so a request cannot be sent as another action.
 //!
-//! Checking the fields against the published `input` of the action (`TENCENT_ACTION_SPECS`)
-//! belongs in `check`, next to the shape checks, once the spec loader exists.
+//! Checking the fields against the action's published `input` object cannot happen here: the
+//! attribute sees the response type's name, not the service, version and action it was
+//! declared with. `#[tencent_action]` puts the input object in its `Action` impl as data
+//! (`__INPUT`, when a schema applies) and this attribute emits, per field, a constant whose
+//! evaluation checks the field against it (`input_checks`; the runtime's `input_check` module
+//! holds the logic): a mistake is a compile error at the field.
 
 use proc_macro2::TokenStream;
-use quote::quote;
-use syn::{Attribute, Token};
+use quote::{quote, quote_spanned};
+use syn::{Attribute, LitStr, Token};
+use tencent_action_naming::RenameRule;
 
 use crate::ctxt::Ctxt;
+use crate::ty::{self, Shape};
 
 const USAGE: &str = "#[tencent_request(DescribeZones)] names the response struct of the action";
 
@@ -30,10 +36,11 @@ pub fn tencent_request(args: TokenStream, input: TokenStream) -> TokenStream {
             let errors = result.err().map(syn::Error::into_compile_error);
             let mut item = item;
             // Without the derive, serde's helper attributes would be errors of their own.
-            item.attrs.retain(|a| !a.path().is_ident("serde"));
+            let ours = |a: &Attribute| a.path().is_ident("serde") || a.path().is_ident("tencent");
+            item.attrs.retain(|a| !ours(a));
             if let syn::Data::Struct(data) = &mut item.data {
                 for field in data.fields.iter_mut() {
-                    field.attrs.retain(|a| !a.path().is_ident("serde"));
+                    field.attrs.retain(|a| !ours(a));
                 }
             }
             quote!(#errors #item)
@@ -181,6 +188,15 @@ fn expand(args: &Args, item: &syn::DeriveInput) -> TokenStream {
     };
     let ident = &item.ident;
     let (impl_generics, ty_generics, where_clause) = item.generics.split_for_impl();
+    let checks = input_checks(response, item);
+    // `#[tencent(unchecked)]` is this attribute's: rustc would not know it.
+    let mut item = item.clone();
+    item.attrs.retain(|a| !a.path().is_ident("tencent"));
+    if let syn::Data::Struct(data) = &mut item.data {
+        for field in data.fields.iter_mut() {
+            field.attrs.retain(|a| !a.path().is_ident("tencent"));
+        }
+    }
     quote! {
         #[derive(::tencent_action::__private::serde::Serialize)]
         #[serde(crate = "::tencent_action::__private::serde")]
@@ -193,5 +209,203 @@ fn expand(args: &Args, item: &syn::DeriveInput) -> TokenStream {
                 #idempotent
             }
         };
+
+        #checks
     }
+}
+
+/// One constant per field that checks it against the action's input object, and one for the
+/// struct that checks every required member has a field; each evaluates to nothing when the
+/// response was declared without a schema. A generic request struct is not checked (its
+/// constants could not name its parameters), nor one marked `#[tencent(unchecked)]`; a field
+/// marked so is not checked but counts as present.
+fn input_checks(response: &syn::Type, item: &syn::DeriveInput) -> TokenStream {
+    let syn::Data::Struct(syn::DataStruct {
+        fields: syn::Fields::Named(fields),
+        ..
+    }) = &item.data
+    else {
+        return TokenStream::new();
+    };
+    if !item.generics.params.is_empty() || field_facts(&item.attrs).unchecked {
+        return TokenStream::new();
+    }
+    let rule = serialize_rename_all(&item.attrs).unwrap_or(Some(RenameRule::Pascal));
+    // Through a probe: a response type that is not an `Action` (already an error of the
+    // `ActionRequest` impl) answers `None` here instead of adding one error per field.
+    let input = quote!(__Probe::<#response>::INPUT);
+    let mut out = TokenStream::new();
+    let mut wires = Vec::new();
+    let mut complete = true;
+    for field in &fields.named {
+        let Some(ident) = &field.ident else { continue };
+        let facts = field_facts(&field.attrs);
+        if facts.skipped {
+            continue;
+        }
+        if facts.flatten {
+            // Its members are its type's: whether they cover the required ones is unknown.
+            complete = false;
+            continue;
+        }
+        let wire = match (&facts.rename, rule) {
+            (Some(lit), _) => lit.value(),
+            (None, Some(rule)) => {
+                let name = ident.to_string();
+                rule.apply_to_field(name.strip_prefix("r#").unwrap_or(&name))
+            }
+            (None, None) => {
+                complete = false;
+                continue;
+            }
+        };
+        wires.push(wire.clone());
+        if facts.unchecked {
+            continue;
+        }
+        let kind = field_kind(&field.ty);
+        let skip_if = facts.skip_if || facts.default;
+        let span = facts.rename.as_ref().map_or(ident.span(), LitStr::span);
+        out.extend(quote_spanned! {span=>
+            const _: () = ::tencent_action::__private::check_field(#input, #wire, #kind, #skip_if);
+        });
+    }
+    if complete {
+        let span = item.ident.span();
+        out.extend(quote_spanned! {span=>
+            const _: () = ::tencent_action::__private::check_required(#input, &[#(#wires),*]);
+        });
+    }
+    quote! {
+        const _: () = {
+            struct __Probe<T: ?::core::marker::Sized>(::core::marker::PhantomData<T>);
+            trait __NoInput {
+                const INPUT: ::core::option::Option<&'static ::tencent_action::__private::InputSchema> =
+                    ::core::option::Option::None;
+            }
+            impl<T: ?::core::marker::Sized> __NoInput for __Probe<T> {}
+            // Inherent consts win over the trait's when their bound holds.
+            impl<T: ?::core::marker::Sized + ::tencent_action::Action> __Probe<T> {
+                const INPUT: ::core::option::Option<&'static ::tencent_action::__private::InputSchema> =
+                    <T as ::tencent_action::Action>::__INPUT;
+            }
+            #out
+        };
+    }
+}
+
+/// The field's type as the runtime's `FieldKind` (an `Option`'s inner type).
+fn field_kind(ty: &syn::Type) -> TokenStream {
+    match ty::classify(ty, &[]) {
+        Shape::Option(inner) => field_kind(inner),
+        shape => shape_kind(shape),
+    }
+}
+
+fn shape_kind(shape: Shape<'_>) -> TokenStream {
+    let path = quote!(::tencent_action::__private::FieldKind);
+    match shape {
+        Shape::Int => quote!(#path::Int),
+        Shape::Float => quote!(#path::Float),
+        Shape::Bool => quote!(#path::Bool),
+        Shape::Str => quote!(#path::Str),
+        Shape::Seq(Some(element)) => {
+            let element = match ty::classify(element, &[]) {
+                // An `Option` element cannot be judged against a list's element type here.
+                Shape::Option(_) => quote!(#path::Unknown),
+                shape => shape_kind(shape),
+            };
+            quote!(#path::Seq(&#element))
+        }
+        Shape::Seq(None) => quote!(#path::Seq(&#path::Unknown)),
+        _ => quote!(#path::Unknown),
+    }
+}
+
+/// What a request field's attributes say, on the serialize side.
+#[derive(Default)]
+struct FieldFacts {
+    rename: Option<LitStr>,
+    skipped: bool,
+    flatten: bool,
+    skip_if: bool,
+    default: bool,
+    unchecked: bool,
+}
+
+fn field_facts(attrs: &[Attribute]) -> FieldFacts {
+    let mut facts = FieldFacts::default();
+    for attr in attrs {
+        if attr.path().is_ident("tencent") {
+            let _ = attr.parse_nested_meta(|meta| {
+                facts.unchecked |= meta.path.is_ident("unchecked");
+                Ok(())
+            });
+            continue;
+        }
+        if !attr.path().is_ident("serde") {
+            continue;
+        }
+        // A malformed serde attribute is serde's to report.
+        let _ = attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("rename") {
+                if let Some(lit) = serialize_name(&meta)? {
+                    facts.rename = Some(lit);
+                }
+                return Ok(());
+            }
+            facts.skipped |= meta.path.is_ident("skip") || meta.path.is_ident("skip_serializing");
+            facts.flatten |= meta.path.is_ident("flatten");
+            facts.skip_if |= meta.path.is_ident("skip_serializing_if");
+            facts.default |= meta.path.is_ident("default");
+            skip_value(&meta)
+        });
+    }
+    facts
+}
+
+/// The struct's `rename_all` on the serialize side: `None` when it sets none, `Some(None)` when
+/// it names a rule serde does not know (serde reports that).
+fn serialize_rename_all(attrs: &[Attribute]) -> Option<Option<RenameRule>> {
+    let mut found = None;
+    for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
+        let _ = attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("rename_all") {
+                if let Some(lit) = serialize_name(&meta)? {
+                    found = Some(RenameRule::parse(&lit.value()));
+                }
+                return Ok(());
+            }
+            skip_value(&meta)
+        });
+    }
+    found
+}
+
+/// `key = "x"` or `key(serialize = "x", deserialize = "y")`: the serialize side.
+fn serialize_name(meta: &syn::meta::ParseNestedMeta<'_>) -> syn::Result<Option<LitStr>> {
+    if meta.input.peek(Token![=]) {
+        return Ok(Some(meta.value()?.parse()?));
+    }
+    let mut found = None;
+    meta.parse_nested_meta(|inner| {
+        let lit: LitStr = inner.value()?.parse()?;
+        if inner.path.is_ident("serialize") {
+            found = Some(lit);
+        }
+        Ok(())
+    })?;
+    Ok(found)
+}
+
+/// Consumes a setting's value (`= ...` or `(...)`) so that parsing goes on to the next one.
+fn skip_value(meta: &syn::meta::ParseNestedMeta<'_>) -> syn::Result<()> {
+    if meta.input.peek(Token![=]) {
+        meta.value()?.parse::<syn::Expr>()?;
+    } else if meta.input.peek(syn::token::Paren) {
+        let content;
+        syn::parenthesized!(content in meta.input);
+        content.parse::<TokenStream>()?;
+    }
+    Ok(())
 }

@@ -429,3 +429,91 @@ fn mentions_generics(ty: &Type, input: &Input) -> bool {
     }
     walk(quote!(#ty), input)
 }
+
+/// The action's published input object, as data for `#[tencent_request]`'s check (the
+/// runtime's `input_check` evaluates it at compile time against each request field): the
+/// `__INPUT` constant of the `Action` impl, or nothing when no schema applies. Errors are not
+/// reported here: `check` reports them for the response struct.
+pub fn input(args: &Args) -> TokenStream {
+    let (Some(service), Some(version), Some(action)) = (&args.service, &args.version, &args.action)
+    else {
+        return TokenStream::new();
+    };
+    let explicit = args.schema.as_ref().map(syn::LitStr::value);
+    let Ok(Some(loaded)) = spec::load(&service.value(), &version.value(), explicit.as_deref())
+    else {
+        return TokenStream::new();
+    };
+    let Some(name) = loaded
+        .spec
+        .actions
+        .get(&action.value())
+        .and_then(|a| a.input.as_deref())
+    else {
+        return TokenStream::new();
+    };
+    let Some(object) = loaded.spec.objects.get(name) else {
+        return TokenStream::new();
+    };
+    let label = &loaded.label;
+    let members = object.members.iter().map(|member| {
+        let expect = Expect::of(member);
+        let kind = spec_kind(&expect);
+        let wire = &member.name;
+        let required = member.required == Some(true);
+        let at = format!("`{name}.{wire}` ({label})");
+        let type_message = format!(
+            "#[tencent_request]: {at} is {} in the schema, which this field's type cannot hold",
+            expect.describe()
+        );
+        let optional_message = format!(
+            "#[tencent_request]: {at} is optional (`required: false`): make the field an `Option<...>` with `#[serde(skip_serializing_if = \"Option::is_none\")]`, so that an unset parameter is not sent"
+        );
+        let near_message = format!(
+            "#[tencent_request]: this field's wire name is not a member of `{name}` ({label}): did you mean \"{wire}\"?"
+        );
+        let missing_message =
+            format!("#[tencent_request]: {at} is required: the request struct needs a field for it");
+        quote! {
+            ::tencent_action::__private::InputMember {
+                name: #wire,
+                kind: #kind,
+                required: #required,
+                type_message: #type_message,
+                optional_message: #optional_message,
+                near_message: #near_message,
+                missing_message: #missing_message,
+            }
+        }
+    });
+    let list: Vec<String> = object
+        .members
+        .iter()
+        .map(|m| format!("`{}`", m.name))
+        .collect();
+    let unknown_message = format!(
+        "#[tencent_request]: this field's wire name is not a member of `{name}` ({label}); its members are {}",
+        if list.is_empty() { "none".to_owned() } else { list.join(", ") }
+    );
+    quote! {
+        const __INPUT: ::core::option::Option<&'static ::tencent_action::__private::InputSchema> =
+            ::core::option::Option::Some(&::tencent_action::__private::InputSchema {
+                members: &[#(#members),*],
+                unknown_message: #unknown_message,
+            });
+    }
+}
+
+fn spec_kind(expect: &Expect<'_>) -> TokenStream {
+    match expect {
+        Expect::Int { .. } => quote!(::tencent_action::__private::SpecKind::Int),
+        Expect::Float => quote!(::tencent_action::__private::SpecKind::Float),
+        Expect::Bool => quote!(::tencent_action::__private::SpecKind::Bool),
+        Expect::Str => quote!(::tencent_action::__private::SpecKind::Str),
+        Expect::Object(_) => quote!(::tencent_action::__private::SpecKind::Object),
+        Expect::List(element) => {
+            let element = spec_kind(element);
+            quote!(::tencent_action::__private::SpecKind::List(&#element))
+        }
+    }
+}

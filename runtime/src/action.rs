@@ -59,6 +59,11 @@ pub trait Action: crate::__private::Sealed {
     /// ```
     fn request_id(&self) -> &str;
 
+    /// The action's published input object, when `#[tencent_action]` checked the struct against
+    /// a schema: what `#[tencent_request]` checks request fields against. Not public API.
+    #[doc(hidden)]
+    const __INPUT: Option<&'static crate::__private::InputSchema> = None;
+
     /// Stores the RequestId the envelope captured; called by decoding, not by users.
     #[doc(hidden)]
     fn __set_request_id(&mut self, request_id: crate::__private::RequestId);

@@ -81,6 +81,7 @@ mod envelope;
 mod error;
 mod excerpt;
 pub mod http;
+mod input_check;
 pub mod predicates;
 mod request_id;
 #[cfg(feature = "sign")]
@@ -329,19 +330,19 @@ pub use tencent_action_macros::tencent_model;
 /// ```
 /// use tencent_action::prelude::*;
 ///
-/// #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
-/// pub struct DescribeZones {
-///     pub total_count: u64,
+/// #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeInstances")]
+/// pub struct DescribeInstances {
+///     pub total_count: i64,
 /// }
 ///
-/// #[tencent_request(DescribeZones)]
-/// pub struct DescribeZonesRequest {
+/// #[tencent_request(DescribeInstances)]
+/// pub struct DescribeInstancesRequest {
 ///     #[serde(skip_serializing_if = "Option::is_none")]
-///     pub zone: Option<String>,
+///     pub limit: Option<i64>,
 /// }
 ///
-/// let json = serde_json::to_string(&DescribeZonesRequest { zone: Some("ap-guangzhou-3".into()) })?;
-/// assert_eq!(json, r#"{"Zone":"ap-guangzhou-3"}"#);
+/// let json = serde_json::to_string(&DescribeInstancesRequest { limit: Some(10) })?;
+/// assert_eq!(json, r#"{"Limit":10}"#);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 ///
@@ -358,6 +359,23 @@ pub use tencent_action_macros::tencent_model;
 /// at compile time that it names one type and no unknown argument, that it is on a struct
 /// with named fields, that the struct does not derive `Serialize` itself, and (through the
 /// trait bound) that the type is an action's response.
+///
+/// # The schema check of requests
+///
+/// When the response struct was checked against a schema ([the schema
+/// check](macro@tencent_action#the-schema-check)), its `#[tencent_action]` also recorded the
+/// action's published input object, and each request field is checked against it while
+/// compiling: its wire name (after `rename`/`rename_all`, serialize side) must be a member ("did
+/// you mean" on a near miss, otherwise the list of members); its type must not contradict the
+/// member's (the same rules as for responses, `Option<T>` judged by `T`); a field for a member
+/// that is not `required` must be left out when empty (`skip_serializing_if`, usually with
+/// `Option`), so that an unset parameter is not sent, or be marked `#[serde(default)]` to say
+/// it always carries a value; and every `required` member must have a field. The request attribute cannot read the schema itself (it sees the response type's
+/// name, not its service and version), so each check is a constant evaluated by the compiler:
+/// a mistake shows as "evaluation panicked" with the message, at the field. `#[serde(skip)]`
+/// and `flatten` fields are not checked (a struct with a `flatten` field is not checked for
+/// missing members); `#[tencent(unchecked)]` on a field skips it (it still counts as present),
+/// on the struct skips the whole struct. Generic request structs are not checked.
 pub use tencent_action_macros::tencent_request;
 
 /// The names every user needs: the attributes and the [`Action`] trait.
@@ -382,6 +400,9 @@ pub struct ReadmeDoctests;
 /// Paths the generated code uses; not public API.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::input_check::{
+        check_field, check_required, FieldKind, InputMember, InputSchema, SpecKind,
+    };
     pub use crate::request_id::RequestId;
 
     /// Seals [`Action`](crate::Action): `#[tencent_action]` implements it beside `Action`.

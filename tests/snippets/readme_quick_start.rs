@@ -22,14 +22,15 @@ pub struct Instance {
 /// The request: its response type fixes the action, service, version and error codes.
 #[tencent_request(DescribeInstances)]
 pub struct DescribeInstancesRequest {
-    pub limit: u32,
+    #[serde(skip_serializing_if = "Option::is_none")] // optional parameters: checked too
+    pub limit: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub offset: Option<u32>,
 }
 
 pub fn list(client: &Client) -> Result<DescribeInstances, tencent_action::Error> {
     let out = client.call(&DescribeInstancesRequest {
-        limit: 10,
+        limit: Some(10),
         offset: None,
     })?;
     println!(

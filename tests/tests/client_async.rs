@@ -42,6 +42,7 @@ pub struct Delta {
 
 #[tencent_request(ChatCompletions)]
 pub struct ChatCompletionsRequest {
+    pub model: String,
     pub messages: Vec<serde_json::Value>,
 }
 
@@ -82,6 +83,7 @@ fn serve_chat(server: &TestServer, body: &'static str) {
 
 fn chat_request() -> ChatCompletionsRequest {
     ChatCompletionsRequest {
+        model: "hunyuan-lite".into(),
         messages: vec![json!({"Role": "user", "Content": "hi"})],
     }
 }

@@ -1,10 +1,12 @@
 // The attribute honours serde attributes, a user's rename_all, generics, and shadowed names.
+// The responses are of a made-up product with no schema: the parameters here are not real ones
+// (request/fail/schema_*.rs has the schema check's cases).
 #![allow(dead_code)]
 
 use tencent_action::prelude::*;
 use tencent_action::ActionRequest;
 
-#[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+#[tencent_action(service = "demo", version = "2017-03-12", action = "DescribeZones")]
 pub struct DescribeZones {
     pub total_count: u64,
 }
@@ -38,7 +40,7 @@ pub struct Generic<T: serde::Serialize> {
 #[tencent_request(DescribeZones)]
 pub struct Empty {}
 
-#[tencent_action(service = "cvm", version = "2017-03-12", action = "RunInstances")]
+#[tencent_action(service = "demo", version = "2017-03-12", action = "RunInstances")]
 pub struct RunInstances {
     pub instance_id_set: Vec<String>,
 }
