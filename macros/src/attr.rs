@@ -310,7 +310,7 @@ fn deserialize_name(meta: &syn::meta::ParseNestedMeta<'_>) -> syn::Result<Option
 }
 
 /// Consumes a serde setting this macro does not need: `x`, `x = ...` or `x(...)`.
-fn skip_meta(meta: &syn::meta::ParseNestedMeta<'_>) -> syn::Result<()> {
+pub fn skip_meta(meta: &syn::meta::ParseNestedMeta<'_>) -> syn::Result<()> {
     if meta.input.peek(Token![=]) {
         meta.value()?.parse::<Expr>()?;
     } else if meta.input.peek(syn::token::Paren) {

@@ -162,14 +162,7 @@ fn user_rename_all(attrs: &[Attribute]) -> bool {
             let _ = a.parse_nested_meta(|meta| {
                 found |= meta.path.is_ident("rename_all");
                 // Consume the value so that parsing goes on to the next setting.
-                if meta.input.peek(Token![=]) {
-                    meta.value()?.parse::<syn::Expr>()?;
-                } else if meta.input.peek(syn::token::Paren) {
-                    let content;
-                    syn::parenthesized!(content in meta.input);
-                    content.parse::<TokenStream>()?;
-                }
-                Ok(())
+                crate::attr::skip_meta(&meta)
             });
             found
         })
@@ -358,7 +351,7 @@ fn field_facts(attrs: &[Attribute]) -> FieldFacts {
             facts.flatten |= meta.path.is_ident("flatten");
             facts.skip_if |= meta.path.is_ident("skip_serializing_if");
             facts.default |= meta.path.is_ident("default");
-            skip_value(&meta)
+            crate::attr::skip_meta(&meta)
         });
     }
     facts
@@ -376,7 +369,7 @@ fn serialize_rename_all(attrs: &[Attribute]) -> Option<Option<RenameRule>> {
                 }
                 return Ok(());
             }
-            skip_value(&meta)
+            crate::attr::skip_meta(&meta)
         });
     }
     found
@@ -396,16 +389,4 @@ fn serialize_name(meta: &syn::meta::ParseNestedMeta<'_>) -> syn::Result<Option<L
         Ok(())
     })?;
     Ok(found)
-}
-
-/// Consumes a setting's value (`= ...` or `(...)`) so that parsing goes on to the next one.
-fn skip_value(meta: &syn::meta::ParseNestedMeta<'_>) -> syn::Result<()> {
-    if meta.input.peek(Token![=]) {
-        meta.value()?.parse::<syn::Expr>()?;
-    } else if meta.input.peek(syn::token::Paren) {
-        let content;
-        syn::parenthesized!(content in meta.input);
-        content.parse::<TokenStream>()?;
-    }
-    Ok(())
 }

@@ -426,20 +426,9 @@ pub mod __private {
     /// Whether a field's type models `expected`: `found` is `None` for types without
     /// `#[tencent_model]`, which are not judged.
     pub const fn object_agrees(found: Option<&str>, expected: &str) -> bool {
-        let Some(found) = found else {
-            return true;
-        };
-        let (a, b) = (found.as_bytes(), expected.as_bytes());
-        if a.len() != b.len() {
-            return false;
+        match found {
+            Some(found) => crate::input_check::str_eq(found, expected),
+            None => true,
         }
-        let mut i = 0;
-        while i < a.len() {
-            if a[i] != b[i] {
-                return false;
-            }
-            i += 1;
-        }
-        true
     }
 }
