@@ -92,18 +92,7 @@ pub fn from_str<'de, T>(body: &'de str) -> Result<T, Error<T::Code>>
 where
     T: Action + Deserialize<'de>,
 {
-    if let Some(fast) = fast_error::parse(body.as_bytes()) {
-        return Err(fast.into_error(T::ACTION));
-    }
-    let flags = Flags::default();
-    let outcome = decode(
-        &mut serde_json::Deserializer::from_str(body),
-        Ctx {
-            mode: IdMode::Bytes,
-            flags: &flags,
-        },
-    );
-    finish(outcome, &flags, body.as_bytes(), None)
+    decode_body(serde_json::de::StrRead::new(body), body.as_bytes(), None)
 }
 
 /// Decodes `body`, taking the RequestId from `fallback_request_id` (the `X-TC-RequestId`
@@ -115,12 +104,31 @@ pub(crate) fn from_slice_with_fallback<'de, T>(
 where
     T: Action + Deserialize<'de>,
 {
+    decode_body(
+        serde_json::de::SliceRead::new(body),
+        body,
+        fallback_request_id,
+    )
+}
+
+/// The one decode behind every entry point: the error fast path, then one serde pass over
+/// `read` (a `str` or a byte slice over the same `body`), then [`finish`].
+#[inline]
+fn decode_body<'de, T, R>(
+    read: R,
+    body: &'de [u8],
+    fallback_request_id: Option<&str>,
+) -> Result<T, Error<T::Code>>
+where
+    T: Action + Deserialize<'de>,
+    R: serde_json::de::Read<'de>,
+{
     if let Some(fast) = fast_error::parse(body) {
         return Err(fast.into_error(T::ACTION));
     }
     let flags = Flags::default();
     let outcome = decode(
-        &mut serde_json::Deserializer::from_slice(body),
+        &mut serde_json::Deserializer::new(read),
         Ctx {
             mode: IdMode::Bytes,
             flags: &flags,
