@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Conformance against Tencent's published example responses (docs/conformance.md).
 #
-# Downloads tccli (pinned) from PyPI, generates one #[tencent_action] struct per action of
-# SMS 2021-01-11, CVM 2017-03-12, CLS 2020-10-16, DCDB 2018-04-11 and CSIP 2022-11-21, with
-# #[tencent_model] nested types (tools/codegen), builds them all in a throwaway crate under
-# .cache/conformance with the schema check on (specs/: any false positive fails the build),
-# and decodes every example with
-# tencent_action::from_str and from_slice. Examples that contradict their own schema are
-# listed with their path and reason and compared with scripts/conformance-expected.tsv:
-# any other failure, or a listed case that changes, is a regression and fails the run.
+# Downloads tccli (pinned) from PyPI; the workspace tool tools/conformance then generates one
+# #[tencent_action] struct per action of SMS 2021-01-11, CVM 2017-03-12, CLS 2020-10-16,
+# DCDB 2018-04-11 and CSIP 2022-11-21, with #[tencent_model] nested types, into a throwaway
+# harness crate under .cache/conformance, which is built with the schema check on (specs/:
+# any false positive fails the build) and decodes every example with tencent_action::from_str
+# and from_slice. Examples that contradict their own schema are listed with their path and
+# reason and compared with tools/conformance/expected.tsv: any other failure, or a listed case
+# that changes, is a regression and fails the run.
 #
 # Not part of `cargo test` (it needs the network once; later runs use .cache/).
 # Usage: scripts/conformance.sh [--update]   (--update rewrites the expectations file)
@@ -42,10 +42,9 @@ for s in "${services[@]}"; do
     args+=(--service "$unpacked/tccli/services/$s/api.json" "$unpacked/tccli/services/$s/examples.json")
 done
 crate=$root/.cache/conformance
-cargo run --quiet -p tencent-action-codegen -- conformance \
-    --out-dir "$crate" --runtime "$root/runtime" "${args[@]}"
+cargo run --quiet -p tencent-action-conformance -- write --out-dir "$crate" "${args[@]}"
 # The workspace's lock file: the same dependency versions, so the build reuses what
 # `cargo test --workspace` compiled in the same target directory.
 cmp -s Cargo.lock "$crate/Cargo.lock" || cp Cargo.lock "$crate/Cargo.lock"
 cargo run --quiet --manifest-path "$crate/Cargo.toml" -- \
-    --expected "$root/scripts/conformance-expected.tsv" "$@"
+    --expected "$root/tools/conformance/expected.tsv" "$@"

@@ -15,9 +15,6 @@
 //! [`compact`] trims an `api.json` to the compact spec `#[tencent_action]` checks against
 //! (`tencent-action-codegen compact`, see `specs/README.md`).
 //!
-//! [`write_conformance_crate`] writes the harness that `scripts/conformance.sh` runs against
-//! Tencent's published examples.
-//!
 //! ```
 //! let api = tencent_action_codegen::Api::from_json(r#"{
 //!   "metadata": {"serviceShortName": "sms", "apiVersion": "2021-01-11"},
@@ -58,13 +55,11 @@
 #![warn(rust_2018_idioms)]
 
 mod compact;
-mod conformance;
 mod doc;
 mod generate;
 mod ident;
 mod spec;
 
 pub use compact::{compact, Compact};
-pub use conformance::{write_conformance_crate, ConformanceService};
 pub use generate::{generate, Generated, Options};
 pub use spec::{Api, SpecError};

@@ -3,9 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use tencent_action_codegen::{
-    compact, generate, write_conformance_crate, Api, ConformanceService, Options,
-};
+use tencent_action_codegen::{compact, generate, Api, Options};
 
 const USAGE: &str = "\
 usage:
@@ -17,9 +15,7 @@ usage:
       --no-imports     leave out the `use` lines (when pasting into a module that has them)
   tencent-action-codegen compact --api API_JSON... --out-dir DIR
       Writes each api.json trimmed to what the schema check reads (output and input objects,
-      names, types, flags; no documentation) to DIR/<service>/v<YYYYMMDD>/api.json.
-  tencent-action-codegen conformance --out-dir DIR --runtime DIR (--service API_JSON EXAMPLES_JSON)...
-      Writes the conformance harness crate (see scripts/conformance.sh).";
+      names, types, flags; no documentation) to DIR/<service>/v<YYYYMMDD>/api.json.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -28,7 +24,6 @@ fn main() -> ExitCode {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
         }
-        Some("conformance") => conformance(&args[1..]),
         Some("compact") => compact_specs(&args[1..]),
         Some("generate") => structs(&args[1..]),
         Some(_) => structs(&args),
@@ -98,39 +93,6 @@ fn structs(args: &[String]) -> Result {
         }
         None => print!("{}", generated.source),
     }
-    Ok(())
-}
-
-fn conformance(args: &[String]) -> Result {
-    let mut out_dir = None;
-    let mut runtime = None;
-    let mut services = Vec::new();
-    let mut it = args.iter();
-    while let Some(arg) = it.next() {
-        match arg.as_str() {
-            "--out-dir" => out_dir = Some(PathBuf::from(value(&mut it, "--out-dir")?)),
-            "--runtime" => runtime = Some(PathBuf::from(value(&mut it, "--runtime")?)),
-            "--service" => {
-                let api_path = value(&mut it, "--service")?;
-                let examples_path = value(&mut it, "--service")?;
-                let api =
-                    Api::from_json(&read(api_path)?).map_err(|e| format!("{api_path}: {e}"))?;
-                let examples_path = std::path::absolute(examples_path)?;
-                let examples = read(&examples_path.display().to_string())?;
-                services.push(ConformanceService::new(api, examples_path, &examples)?);
-            }
-            other => return Err(format!("unknown argument {other}\n{USAGE}").into()),
-        }
-    }
-    let out_dir = out_dir.ok_or_else(|| format!("--out-dir is required\n{USAGE}"))?;
-    let runtime = runtime.ok_or_else(|| format!("--runtime is required\n{USAGE}"))?;
-    let runtime = std::path::absolute(runtime)?;
-    let files = write_conformance_crate(&out_dir, &runtime, &services)?;
-    eprintln!(
-        "wrote {} files of the conformance crate to {}",
-        files.len(),
-        out_dir.display()
-    );
     Ok(())
 }
 
