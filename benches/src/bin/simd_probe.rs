@@ -1,18 +1,23 @@
-//! Why `tencent-action` has no SIMD (sonic-rs) backend: the two measurements behind the
-//! note in `docs/performance.md`.
+//! Why `tencent-action` has no SIMD backend: the measurements behind the note in
+//! `docs/performance.md`.
 //!
 //! `simd_probe speed`: plain serde into `{"Response": T}` (the floor's structs, no envelope
-//! machinery at all: the best case for any backend behind serde) through serde_json and through
-//! sonic-rs, best of 5 rounds, on the bench payloads.
+//! machinery at all: the best case for any backend behind serde) through serde_json, sonic-rs
+//! and simd-json, best of 5 rounds, on the bench payloads. simd-json parses in place, so it is
+//! timed as `tencent_action::from_slice(&[u8])` would have to use it: copying the body into a
+//! new `Vec` each time, and (its best case) into a reused `Vec` with reused parser buffers.
 //!
-//! `simd_probe depth`: sonic-rs 0.5.10 skips a value the struct does not read by recursing, with
-//! no depth limit, so a hostile body overflows the stack where serde_json skips iteratively. The
-//! decode runs in a child process (an overflow aborts the process); the parent reports how it
-//! ended, for serde_json and for sonic-rs.
+//! `simd_probe depth`: how each parser ends on 100,000 nested arrays in a member the struct
+//! does not read. sonic-rs 0.5.10 skips such a value by recursing with no depth limit (an
+//! overflow aborts the process, so each decode runs in a child process).
+//!
+//! `simd_probe guard`: what a guard in front of sonic-rs would cost: a string-aware scan for
+//! the deepest nesting ([`max_depth`]), alone and added to sonic-rs's time.
 //!
 //! ```text
 //! cargo run --release -p tencent-action-benches --bin simd_probe -- speed
 //! cargo run --release -p tencent-action-benches --bin simd_probe -- depth
+//! cargo run --release -p tencent-action-benches --bin simd_probe -- guard
 //! ```
 
 use std::hint::black_box;
@@ -45,10 +50,27 @@ fn compare<T: serde::de::DeserializeOwned>(name: &str, body: &[u8], n: usize) {
     let sonic = time(n, || {
         black_box(sonic_rs::from_slice::<Envelope<T>>(black_box(body)).unwrap());
     });
+    let simd_copy = time(n, || {
+        let mut copy = black_box(body).to_vec();
+        black_box(simd_json::serde::from_slice::<Envelope<T>>(&mut copy).unwrap());
+    });
+    let mut copy = Vec::with_capacity(body.len());
+    let mut buffers = simd_json::Buffers::new(body.len());
+    let simd_reused = time(n, || {
+        copy.clear();
+        copy.extend_from_slice(black_box(body));
+        black_box(
+            simd_json::serde::from_slice_with_buffers::<Envelope<T>>(&mut copy, &mut buffers)
+                .unwrap(),
+        );
+    });
     println!(
-        "{name:<7} {:>9} B  serde_json {json:>9.2} us  sonic-rs {sonic:>9.2} us  serde_json / sonic-rs {:.2}",
+        "{name:<7} {:>9} B  serde_json {json:>9.2} us  sonic-rs {sonic:>9.2} us ({:.2}x)  \
+         simd-json copy {simd_copy:>9.2} us ({:.2}x)  reused {simd_reused:>9.2} us ({:.2}x)",
         body.len(),
-        json / sonic
+        json / sonic,
+        json / simd_copy,
+        json / simd_reused,
     );
 }
 
@@ -56,6 +78,71 @@ fn speed() {
     compare::<sms::SendSmsPlain>("small", &sms::payload(), 20_000);
     compare::<cvm::DescribeInstancesPlain>("medium", &cvm::payload(), 200);
     compare::<cls::SearchLogPlain>("large", &cls::payload(), 20);
+}
+
+/// The deepest nesting of arrays and objects in `body`, strings (and escapes in them) skipped;
+/// stops counting once past `limit`. What a guard would run before handing a body to a parser
+/// that recurses without limit: one more pass over every byte.
+pub fn max_depth(body: &[u8], limit: usize) -> usize {
+    let (mut depth, mut deepest, mut at) = (0usize, 0usize, 0usize);
+    while at < body.len() {
+        match body[at] {
+            b'"' => {
+                // To the closing quote: the next quote or backslash, a backslash and the byte it
+                // escapes at a time.
+                at += 1;
+                loop {
+                    match memchr::memchr2(b'"', b'\\', &body[at..]) {
+                        Some(i) if body[at + i] == b'\\' => at += i + 2,
+                        Some(i) => {
+                            at += i;
+                            break;
+                        }
+                        None => return deepest,
+                    }
+                }
+            }
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > deepest {
+                    deepest = depth;
+                    if deepest > limit {
+                        return deepest;
+                    }
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        at += 1;
+    }
+    deepest
+}
+
+fn guard_one<T: serde::de::DeserializeOwned>(name: &str, body: &[u8], n: usize) {
+    let depth = max_depth(body, usize::MAX);
+    let scan = time(n, || {
+        black_box(max_depth(black_box(body), 128));
+    });
+    let json = time(n, || {
+        black_box(serde_json::from_slice::<Envelope<T>>(black_box(body)).unwrap());
+    });
+    let guarded = time(n, || {
+        assert!(max_depth(black_box(body), 128) <= 128);
+        black_box(sonic_rs::from_slice::<Envelope<T>>(black_box(body)).unwrap());
+    });
+    println!(
+        "{name:<7} {:>9} B  depth {depth}  scan {scan:>9.2} us  serde_json {json:>9.2} us  \
+         scan + sonic-rs {guarded:>9.2} us ({:.2}x)",
+        body.len(),
+        json / guarded,
+    );
+}
+
+fn guard() {
+    guard_one::<sms::SendSmsPlain>("small", &sms::payload(), 20_000);
+    guard_one::<cvm::DescribeInstancesPlain>("medium", &cvm::payload(), 200);
+    guard_one::<cls::SearchLogPlain>("large", &cls::payload(), 20);
 }
 
 #[derive(serde::Deserialize)]
@@ -76,15 +163,15 @@ fn deep_body() -> String {
 }
 
 fn depth() {
-    for parser in ["serde_json", "sonic-rs"] {
+    for parser in ["serde_json", "sonic-rs", "simd-json"] {
         let status = Command::new(std::env::current_exe().expect("own path"))
             .args(["depth-child", parser])
             .status()
             .expect("child runs");
-        let outcome = if status.success() {
-            "decoded, no crash".to_owned()
-        } else {
-            format!("crashed ({status})")
+        let outcome = match status.code() {
+            Some(0) => "decoded, no crash".to_owned(),
+            Some(3) => "refused with an error, no crash".to_owned(),
+            _ => format!("crashed ({status})"),
         };
         println!("{parser:<10} 100,000 nested arrays in an unknown member: {outcome}");
     }
@@ -95,12 +182,22 @@ fn depth_child(parser: &str) {
     let total = match parser {
         "serde_json" => serde_json::from_str::<Envelope<Count>>(&body)
             .map(|e| e.response.total_count)
-            .ok(),
-        _ => sonic_rs::from_str::<Envelope<Count>>(&body)
+            .map_err(|e| e.to_string()),
+        "sonic-rs" => sonic_rs::from_str::<Envelope<Count>>(&body)
             .map(|e| e.response.total_count)
-            .ok(),
+            .map_err(|e| e.to_string()),
+        _ => simd_json::serde::from_slice::<Envelope<Count>>(&mut body.into_bytes())
+            .map(|e| e.response.total_count)
+            .map_err(|e| e.to_string()),
     };
-    assert_eq!(total, Some(1));
+    match total {
+        Ok(1) => {}
+        Ok(other) => panic!("TotalCount {other}"),
+        Err(e) => {
+            println!("{parser:<10} error: {e}");
+            std::process::exit(3);
+        }
+    }
 }
 
 fn main() {
@@ -109,6 +206,7 @@ fn main() {
         ["speed"] => speed(),
         ["depth"] => depth(),
         ["depth-child", parser] => depth_child(parser),
-        _ => eprintln!("usage: simd_probe speed | depth"),
+        ["guard"] => guard(),
+        _ => eprintln!("usage: simd_probe speed | depth | guard"),
     }
 }
