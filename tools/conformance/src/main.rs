@@ -64,16 +64,13 @@ fn write(args: &[String]) -> Result<(), BoxError> {
     if services.is_empty() {
         return Err(format!("name at least one --service\n{USAGE}").into());
     }
-    // The harness depends on the runtime and on this library by path: both are beside this
-    // crate in the workspace it was built from.
+    // The harness depends on the runtime and on this library by path: both are in the
+    // workspace this tool was built from (canonical, so its Cargo.toml has no `..`).
     let tool = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let runtime = tool.join("../../runtime");
-    let files = write_harness_crate(
-        &out_dir,
-        &std::path::absolute(runtime)?,
-        &std::path::absolute(tool)?,
-        &services,
-    )?;
+    let canonical =
+        |path: &Path| std::fs::canonicalize(path).map_err(|e| format!("{}: {e}", path.display()));
+    let runtime = canonical(&tool.join("../../runtime"))?;
+    let files = write_harness_crate(&out_dir, &runtime, &canonical(tool)?, &services)?;
     eprintln!(
         "wrote {} files of the harness crate to {}",
         files.len(),
