@@ -41,7 +41,7 @@
 //! verifier (`tc3`: canonical request, key derivation, date, comparison), the `GET` query
 //! encoding (`query`), and the server side in [`verify`] (feature `verify`).
 
-mod credential;
+pub(crate) mod credential;
 mod error;
 mod method;
 mod query;

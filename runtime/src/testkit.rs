@@ -44,6 +44,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
+use crate::sign::verify::RedactedHeaders;
 use crate::sign::{Credential, Verified, Verifier};
 use crate::Action;
 use service::{lock, random_u64, ActionHandler, Service};
@@ -87,13 +88,24 @@ impl Reply {
     }
 }
 
-/// One verified request, as a handler sees it.
-#[derive(Debug)]
+/// One verified request, as a handler sees it. `Debug` redacts `X-TC-Token` and the
+/// signature.
 pub struct Call<'a> {
     params: &'a Value,
     attempt: usize,
     verified: &'a Verified,
     headers: &'a [(&'a str, &'a str)],
+}
+
+impl fmt::Debug for Call<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Call")
+            .field("params", self.params)
+            .field("attempt", &self.attempt)
+            .field("verified", self.verified)
+            .field("headers", &RedactedHeaders(self.headers))
+            .finish()
+    }
 }
 
 impl Call<'_> {

@@ -3,6 +3,8 @@
 //! Tencent does not guarantee key order, so tests decode each body in several orders:
 //! [`key_orders`] re-serialises a JSON text with every object's keys permuted.
 
+pub mod rogue;
+
 use std::fmt::Write as _;
 
 use serde_json::Value;

@@ -10,6 +10,7 @@
 //! exactly what is missing, rather than silently using another identity.
 
 mod env;
+mod http_get;
 mod instance_role;
 mod profile;
 
@@ -20,7 +21,7 @@ use crate::sign::Credential;
 
 pub use env::Environment;
 pub use instance_role::{InstanceRole, METADATA_ENDPOINT};
-pub use profile::{ProfileFile, ENV_CREDENTIALS_FILE, ENV_PROFILE};
+pub use profile::{ProfileFile, ENV_CREDENTIALS_FILE, ENV_PROFILE, MAX_PROFILE_FILE};
 
 /// Reads an environment variable (or a test's map of them).
 pub(crate) type Lookup = Arc<dyn Fn(&str) -> Option<String> + Send + Sync>;
@@ -38,6 +39,16 @@ pub trait ProvideCredential: fmt::Debug + Send + Sync {
     ///
     /// When the source is configured but cannot give credentials.
     fn provide(&self) -> Result<Option<Credential>, CredentialError>;
+
+    /// The answer [`provide`](ProvideCredential::provide) would give, when it can be had
+    /// without waiting on the network (cached keys, the environment, a small local file);
+    /// `None` when answering may block. The async client calls `provide` on a blocking thread
+    /// when this is `None`, so that no executor thread ever waits on a credential fetch.
+    ///
+    /// The default is `None`: a provider of your own is always asked off the executor.
+    fn try_provide_now(&self) -> Option<Result<Option<Credential>, CredentialError>> {
+        None
+    }
 }
 
 /// Why no credentials could be had. `Display` names the source and what is missing; it never
@@ -82,6 +93,10 @@ pub struct Static(pub Credential);
 impl ProvideCredential for Static {
     fn provide(&self) -> Result<Option<Credential>, CredentialError> {
         Ok(Some(self.0.clone()))
+    }
+
+    fn try_provide_now(&self) -> Option<Result<Option<Credential>, CredentialError>> {
+        Some(self.provide())
     }
 }
 
@@ -145,11 +160,38 @@ impl ProvideCredential for Chain {
         }
         Ok(None)
     }
+
+    /// The first configured provider's answer when every provider before it answers now;
+    /// `None` as soon as one would have to wait.
+    fn try_provide_now(&self) -> Option<Result<Option<Credential>, CredentialError>> {
+        for provider in &self.providers {
+            match provider.try_provide_now()? {
+                Ok(None) => continue,
+                answer => return Some(answer),
+            }
+        }
+        Some(Ok(None))
+    }
+}
+
+impl<P: ProvideCredential + ?Sized> ProvideCredential for Arc<P> {
+    fn provide(&self) -> Result<Option<Credential>, CredentialError> {
+        (**self).provide()
+    }
+
+    fn try_provide_now(&self) -> Option<Result<Option<Credential>, CredentialError>> {
+        (**self).try_provide_now()
+    }
 }
 
 /// The chain's answer, or an error saying what to set.
 pub(crate) fn require(provider: &dyn ProvideCredential) -> Result<Credential, CredentialError> {
-    provider.provide()?.ok_or_else(|| {
+    found(provider.provide()?)
+}
+
+/// A provider's answer, `None` turned into the error that says what to set.
+pub(crate) fn found(answer: Option<Credential>) -> Result<Credential, CredentialError> {
+    answer.ok_or_else(|| {
         CredentialError::new(
             "chain",
             "no credentials found: set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY, \

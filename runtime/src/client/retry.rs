@@ -88,10 +88,10 @@ impl RetryPolicy {
             .saturating_mul(1u32 << retry.saturating_sub(1).min(20));
         let cap = exp.min(self.max_delay);
         let nanos = u64::try_from(cap.as_nanos()).unwrap_or(u64::MAX);
-        Duration::from_nanos(if nanos == 0 {
-            0
-        } else {
-            jitter.next() % (nanos + 1)
+        // Uniform in [0, nanos]; with `nanos == u64::MAX` every draw is already in range.
+        Duration::from_nanos(match nanos.checked_add(1) {
+            Some(bound) => jitter.next() % bound,
+            None => jitter.next(),
         })
     }
 }
@@ -151,5 +151,16 @@ mod tests {
             fifth.iter().any(|d| *d > Duration::from_millis(100)),
             "grows"
         );
+    }
+
+    #[test]
+    fn huge_delays_saturate_instead_of_overflowing() {
+        let policy = RetryPolicy::default()
+            .base_delay(Duration::MAX)
+            .max_delay(Duration::MAX);
+        let mut jitter = Jitter::new();
+        for retry in [1, 2, 30, u32::MAX] {
+            let _ = policy.delay(retry, &mut jitter); // no panic, no `% 0`
+        }
     }
 }

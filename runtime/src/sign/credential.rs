@@ -94,17 +94,16 @@ impl Credential {
     ///
     /// As [`from_env`](Credential::from_env).
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Credential, SignError> {
-        let get = |var: &'static str| lookup(var).filter(|v| !v.trim().is_empty());
-        let secret_id =
-            get(ENV_SECRET_ID).ok_or(SignError::MissingCredential { var: ENV_SECRET_ID })?;
-        let secret_key = get(ENV_SECRET_KEY).ok_or(SignError::MissingCredential {
-            var: ENV_SECRET_KEY,
-        })?;
-        Ok(Credential {
-            secret_id: secret_id.trim().to_owned(),
-            secret_key: secret_key.trim().to_owned(),
-            token: get(ENV_SESSION_TOKEN).map(|t| t.trim().to_owned()),
-        })
+        match read_env(lookup) {
+            Ok(Some(credential)) => Ok(credential),
+            Ok(None) => Err(SignError::MissingCredential { var: ENV_SECRET_ID }),
+            Err(EnvProblem::HalfSet { unset, .. }) => {
+                Err(SignError::MissingCredential { var: unset })
+            }
+            Err(EnvProblem::TokenWithoutKeys) => {
+                Err(SignError::MissingCredential { var: ENV_SECRET_ID })
+            }
+        }
     }
 
     /// The SecretId (not a secret: it travels in the `Authorization` header).
@@ -141,5 +140,60 @@ impl fmt::Debug for Credential {
             .field("secret_key", &"<redacted>")
             .field("token", &self.token.as_ref().map(|_| "<redacted>"))
             .finish()
+    }
+}
+
+/// What is wrong with the credential variables of an environment (see [`read_env`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum EnvProblem {
+    /// One of the id and the key is set, the other is not.
+    HalfSet {
+        set: &'static str,
+        unset: &'static str,
+    },
+    /// Only `TENCENTCLOUD_SESSION_TOKEN` is set.
+    TokenWithoutKeys,
+}
+
+impl fmt::Display for EnvProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EnvProblem::HalfSet { set, unset } => write!(f, "{set} is set but {unset} is not"),
+            EnvProblem::TokenWithoutKeys => write!(
+                f,
+                "{ENV_SESSION_TOKEN} is set but {ENV_SECRET_ID} and {ENV_SECRET_KEY} are not"
+            ),
+        }
+    }
+}
+
+/// The one reader of the credential variables, shared by [`Credential::from_lookup`] and the
+/// client's environment provider: empty (or blank) values count as unset, values are trimmed;
+/// `Ok(None)` when none of the three is set; an error when the set is incomplete.
+pub(crate) fn read_env(
+    lookup: impl Fn(&str) -> Option<String>,
+) -> Result<Option<Credential>, EnvProblem> {
+    let get = |var: &str| {
+        lookup(var)
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
+    };
+    let token = get(ENV_SESSION_TOKEN);
+    match (get(ENV_SECRET_ID), get(ENV_SECRET_KEY)) {
+        (Some(secret_id), Some(secret_key)) => Ok(Some(Credential {
+            secret_id,
+            secret_key,
+            token,
+        })),
+        (Some(_), None) => Err(EnvProblem::HalfSet {
+            set: ENV_SECRET_ID,
+            unset: ENV_SECRET_KEY,
+        }),
+        (None, Some(_)) => Err(EnvProblem::HalfSet {
+            set: ENV_SECRET_KEY,
+            unset: ENV_SECRET_ID,
+        }),
+        (None, None) if token.is_some() => Err(EnvProblem::TokenWithoutKeys),
+        (None, None) => Ok(None),
     }
 }

@@ -158,22 +158,9 @@ impl fmt::Debug for SignedRequest {
         struct Headers<'a>(&'a [(&'static str, String)]);
         impl fmt::Debug for Headers<'_> {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                let mut m = f.debug_map();
-                for (name, value) in self.0 {
-                    if name.eq_ignore_ascii_case("X-TC-Token") {
-                        m.entry(name, &"<redacted>");
-                    } else if name.eq_ignore_ascii_case("Authorization") {
-                        // The signature is a bearer credential until the timestamp expires.
-                        let shown = match value.rfind("Signature=") {
-                            Some(i) => format!("{}Signature=<redacted>", &value[..i]),
-                            None => "<redacted>".to_owned(),
-                        };
-                        m.entry(name, &shown);
-                    } else {
-                        m.entry(name, value);
-                    }
-                }
-                m.finish()
+                f.debug_map()
+                    .entries(self.0.iter().map(|(n, v)| (n, redact_header(n, v))))
+                    .finish()
             }
         }
         f.debug_struct("SignedRequest")
@@ -183,5 +170,20 @@ impl fmt::Debug for SignedRequest {
             .field("headers", &Headers(&self.headers))
             .field("body", &String::from_utf8_lossy(&self.body))
             .finish()
+    }
+}
+
+/// A header's value as `Debug` may show it: `X-TC-Token` hidden, and `Authorization` without
+/// its signature, which is a bearer credential until the timestamp expires.
+pub(crate) fn redact_header<'a>(name: &str, value: &'a str) -> std::borrow::Cow<'a, str> {
+    if name.trim().eq_ignore_ascii_case("X-TC-Token") {
+        "<redacted>".into()
+    } else if name.trim().eq_ignore_ascii_case("Authorization") {
+        match value.rfind("Signature=") {
+            Some(i) => format!("{}Signature=<redacted>", &value[..i]).into(),
+            None => "<redacted>".into(),
+        }
+    } else {
+        value.into()
     }
 }

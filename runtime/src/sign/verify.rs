@@ -4,6 +4,7 @@
 use std::fmt;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use super::signed::redact_header;
 use super::tc3::{same_secret, signature_matches, utc_date, Canonical};
 use super::{Credential, ALGORITHM};
 use crate::code::CommonCode;
@@ -18,7 +19,9 @@ use crate::excerpt::{quote, DebugBounded};
 /// let incoming = Incoming { method: "POST", query: "", headers: &headers, body: b"{}" };
 /// assert_eq!(incoming.header("content-type"), Some("application/json"));
 /// ```
-#[derive(Clone, Copy, Debug)]
+///
+/// `Debug` shows the headers with `X-TC-Token` and the signature redacted.
+#[derive(Clone, Copy)]
 pub struct Incoming<'a> {
     /// The request method, `GET` or `POST`.
     pub method: &'a str,
@@ -28,6 +31,28 @@ pub struct Incoming<'a> {
     pub headers: &'a [(&'a str, &'a str)],
     /// The body as received.
     pub body: &'a [u8],
+}
+
+impl fmt::Debug for Incoming<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Incoming")
+            .field("method", &self.method)
+            .field("query", &self.query)
+            .field("headers", &RedactedHeaders(self.headers))
+            .field("body", &String::from_utf8_lossy(self.body))
+            .finish()
+    }
+}
+
+/// Header pairs as `Debug` may show them (see [`redact_header`]).
+pub(crate) struct RedactedHeaders<'a>(pub(crate) &'a [(&'a str, &'a str)]);
+
+impl fmt::Debug for RedactedHeaders<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list()
+            .entries(self.0.iter().map(|(n, v)| (n, redact_header(n, v))))
+            .finish()
+    }
 }
 
 impl<'a> Incoming<'a> {

@@ -5,7 +5,8 @@ use std::fmt;
 use std::sync::Arc;
 
 use super::{process_env, CredentialError, Lookup, ProvideCredential};
-use crate::sign::{Credential, ENV_SECRET_ID, ENV_SECRET_KEY, ENV_SESSION_TOKEN};
+use crate::sign::credential::read_env;
+use crate::sign::Credential;
 
 /// The environment provider: not configured when neither variable is set; an error when only
 /// one is.
@@ -51,31 +52,11 @@ impl fmt::Debug for Environment {
 
 impl ProvideCredential for Environment {
     fn provide(&self) -> Result<Option<Credential>, CredentialError> {
-        let get = |name: &str| (self.lookup)(name).filter(|v| !v.trim().is_empty());
-        let (id, key) = (get(ENV_SECRET_ID), get(ENV_SECRET_KEY));
-        let half = |set: &str, unset: &str| {
-            Err(CredentialError::new(
-                "environment",
-                format!("{set} is set but {unset} is not"),
-            ))
-        };
-        match (id, key) {
-            (None, None) => match get(ENV_SESSION_TOKEN) {
-                Some(_) => Err(CredentialError::new(
-                    "environment",
-                    format!("{ENV_SESSION_TOKEN} is set but {ENV_SECRET_ID} and {ENV_SECRET_KEY} are not"),
-                )),
-                None => Ok(None),
-            },
-            (Some(_), None) => half(ENV_SECRET_ID, ENV_SECRET_KEY),
-            (None, Some(_)) => half(ENV_SECRET_KEY, ENV_SECRET_ID),
-            (Some(id), Some(key)) => {
-                let credential = Credential::new(id.trim(), key.trim());
-                Ok(Some(match get(ENV_SESSION_TOKEN) {
-                    Some(token) => credential.with_token(token.trim()),
-                    None => credential,
-                }))
-            }
-        }
+        read_env(|name| (self.lookup)(name))
+            .map_err(|problem| CredentialError::new("environment", problem.to_string()))
+    }
+
+    fn try_provide_now(&self) -> Option<Result<Option<Credential>, CredentialError>> {
+        Some(self.provide())
     }
 }
