@@ -3,119 +3,41 @@
 
 use std::fmt;
 
+mod api;
+mod detail;
+mod kind;
+
 use crate::code::{Category, CommonCode, ErrorCode};
 use crate::excerpt;
 use crate::request_id::RequestId;
+use api::Api;
+pub(crate) use detail::EnvelopeProblem;
+use detail::{Detail, Transport};
+pub use kind::ErrorKind;
 
-/// What kind of failure an [`Error`] is. More kinds may be added: match with a `_` arm.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ErrorKind {
-    /// The service answered with an error: `Response.Error` (API 3.0) or a non-zero legacy
-    /// API 2.0 `code`. [`Error::code`] and [`Error::message`] say which.
-    Api,
-    /// The body is JSON and has the envelope, but a field does not match the response struct;
-    /// [`Error::path`] says where.
-    Shape,
-    /// The body is not JSON: empty, HTML from a gateway, truncated, invalid UTF-8, or nested
-    /// deeper than the parser allows.
-    Json,
-    /// The body is JSON but not a Tencent envelope: not an object, no `Response`, `Response` not
-    /// an object, or `Error` without `Code`.
-    Envelope,
-    /// The HTTP layer failed: a non-success status without an API error in the body, or a
-    /// response that could not be read.
-    Http,
-    /// An event stream (`text/event-stream`) was malformed or broke off.
-    Stream,
-    // --- Client kinds (the `client` module's failures before any response was decoded) ---
-    /// The request could not be signed: credentials missing or unreadable, a payload that does
-    /// not serialize, a bad endpoint or header value. Nothing was sent.
-    Sign,
-    /// No response was read: connection refused, DNS or TLS failure, timeout, a broken
-    /// connection. [`Error::url`] says where; [`Error::request_sent`] whether the request may
-    /// have reached the service.
-    Transport,
+#[cfg(test)]
+mod tests;
+
+/// The error's representation: the API part is generic over the code type, the rest is not, so
+/// that [`Error::reclassify`] moves the rest as it is.
+enum Repr<C> {
+    Api(Api<C>),
+    Detail(Detail),
 }
 
-/// Why a body is not a Tencent envelope (the detail of [`ErrorKind::Envelope`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum EnvelopeProblem {
-    NotObject,
-    NoResponse,
-    ResponseNotObject,
-    ErrorWithoutCode,
-    DuplicateResponse,
-    DuplicateError,
-}
-
-impl EnvelopeProblem {
-    fn describe(self) -> &'static str {
-        match self {
-            EnvelopeProblem::NotObject => "the body is not a JSON object",
-            EnvelopeProblem::NoResponse => "the body has no `Response` object",
-            EnvelopeProblem::ResponseNotObject => "`Response` is not a JSON object",
-            EnvelopeProblem::ErrorWithoutCode => "`Response.Error` has no string `Code`",
-            EnvelopeProblem::DuplicateResponse => "the body has more than one `Response`",
-            EnvelopeProblem::DuplicateError => "`Response` has more than one `Error`",
-        }
-    }
-}
-
-#[derive(Debug)]
-pub(crate) enum Repr<C> {
-    Api {
-        /// The classified code; `code_of(&typed)` is the raw code, exactly as sent (the typed
-        /// code keeps it, so it is not stored twice).
-        typed: C,
-        /// `C::as_str`, taken where `C: ErrorCode` is known, so that reading the code needs no
-        /// bound on `Error<C>`'s methods.
-        code_of: fn(&C) -> &str,
-        message: String,
-        /// The numeric `code` of a legacy API 2.0 error body.
-        legacy: Option<i64>,
-    },
-    Shape {
-        path: String,
-        reason: String,
-    },
-    Json {
-        reason: String,
-        excerpt: String,
-    },
-    Envelope {
-        problem: EnvelopeProblem,
-        excerpt: String,
-    },
-    Http {
-        reason: String,
-        excerpt: String,
-    },
-    Stream {
-        reason: String,
-    },
-    // --- Client kinds ---
-    Sign {
-        reason: String,
-    },
-    Transport {
-        url: String,
-        reason: String,
-        /// Whether the request may have reached the service (the body was being or had been
-        /// written when it failed).
-        sent: bool,
-        timeout: bool,
-    },
-}
-
-struct Inner<C> {
-    repr: Repr<C>,
+/// What every error carries besides its kind, whatever the code type.
+struct Context {
     action: &'static str,
     request_id: Option<RequestId>,
     status: Option<u16>,
     source: Option<Box<dyn std::error::Error + Send + Sync + 'static>>,
     /// The RequestIds of the earlier attempts of a retried call, oldest first.
     earlier: Vec<RequestId>,
+}
+
+struct Inner<C> {
+    repr: Repr<C>,
+    context: Context,
 }
 
 /// Everything that can go wrong decoding a Tencent Cloud response, with the code, message and
@@ -147,17 +69,23 @@ pub struct Error<C = CommonCode> {
 }
 
 impl<C> Error<C> {
-    pub(crate) fn new(repr: Repr<C>, action: &'static str, request_id: Option<RequestId>) -> Self {
+    fn new(repr: Repr<C>, action: &'static str, request_id: Option<RequestId>) -> Self {
         Error {
             inner: Box::new(Inner {
                 repr,
-                action,
-                request_id,
-                status: None,
-                source: None,
-                earlier: Vec::new(),
+                context: Context {
+                    action,
+                    request_id,
+                    status: None,
+                    source: None,
+                    earlier: Vec::new(),
+                },
             }),
         }
+    }
+
+    fn detail(detail: Detail, action: &'static str, request_id: Option<RequestId>) -> Self {
+        Error::new(Repr::Detail(detail), action, request_id)
     }
 
     /// An API error: `typed` classifies the code (and gives it back through `as_str`).
@@ -172,15 +100,30 @@ impl<C> Error<C> {
         C: ErrorCode,
     {
         Error::new(
-            Repr::Api {
-                typed,
-                code_of: C::as_str,
-                message,
-                legacy,
-            },
+            Repr::Api(Api::new(typed, message, legacy)),
             action,
             request_id,
         )
+    }
+
+    /// A body that does not match the response struct at `path`.
+    pub(crate) fn shape(
+        path: String,
+        reason: String,
+        action: &'static str,
+        request_id: Option<RequestId>,
+    ) -> Self {
+        Error::detail(Detail::Shape { path, reason }, action, request_id)
+    }
+
+    /// A body that is not JSON; `excerpt` shows where (already bounded and escaped).
+    pub(crate) fn json(
+        reason: String,
+        excerpt: String,
+        action: &'static str,
+        request_id: Option<RequestId>,
+    ) -> Self {
+        Error::detail(Detail::Json { reason, excerpt }, action, request_id)
     }
 
     pub(crate) fn envelope(
@@ -190,57 +133,55 @@ impl<C> Error<C> {
         request_id: Option<RequestId>,
     ) -> Self {
         let excerpt = excerpt::head(body);
-        Error::new(Repr::Envelope { problem, excerpt }, action, request_id)
+        Error::detail(Detail::Envelope { problem, excerpt }, action, request_id)
     }
 
     /// An HTTP-level failure: `reason` says what happened, `body` is excerpted.
-    #[allow(dead_code)] // used by the HTTP layer
     pub(crate) fn http(reason: impl Into<String>, body: &[u8], action: &'static str) -> Self {
         let excerpt = excerpt::head(body);
-        Error::new(
-            Repr::Http {
-                reason: reason.into(),
-                excerpt,
-            },
-            action,
-            None,
-        )
+        let reason = reason.into();
+        Error::detail(Detail::Http { reason, excerpt }, action, None)
     }
 
     /// A malformed or broken event stream.
-    #[allow(dead_code)] // used by the stream decoder
     pub(crate) fn stream(reason: impl Into<String>, action: &'static str) -> Self {
-        Error::new(
-            Repr::Stream {
-                reason: reason.into(),
-            },
-            action,
-            None,
-        )
+        let reason = reason.into();
+        Error::detail(Detail::Stream { reason }, action, None)
     }
 
-    #[allow(dead_code)] // used by the HTTP layer
     pub(crate) fn with_status(mut self, status: u16) -> Self {
-        self.inner.status = Some(status);
+        self.inner.context.status = Some(status);
         self
     }
 
-    #[allow(dead_code)] // used by the HTTP layer
     pub(crate) fn with_source(
         mut self,
         source: impl std::error::Error + Send + Sync + 'static,
     ) -> Self {
-        self.inner.source = Some(Box::new(source));
+        self.inner.context.source = Some(Box::new(source));
         self
     }
 
     /// Fills in the RequestId when the error has none (from the `X-TC-RequestId` header).
-    #[allow(dead_code)] // used by the HTTP layer
     pub(crate) fn or_request_id(mut self, request_id: Option<&str>) -> Self {
-        if self.inner.request_id.is_none() {
-            self.inner.request_id = request_id.map(RequestId::new);
+        if self.inner.context.request_id.is_none() {
+            self.inner.context.request_id = request_id.map(RequestId::new);
         }
         self
+    }
+
+    fn api_part(&self) -> Option<&Api<C>> {
+        match &self.inner.repr {
+            Repr::Api(api) => Some(api),
+            Repr::Detail(_) => None,
+        }
+    }
+
+    fn transport_part(&self) -> Option<&Transport> {
+        match &self.inner.repr {
+            Repr::Detail(Detail::Transport(transport)) => Some(transport),
+            _ => None,
+        }
     }
 
     /// What kind of failure this is.
@@ -255,14 +196,8 @@ impl<C> Error<C> {
     /// ```
     pub fn kind(&self) -> ErrorKind {
         match &self.inner.repr {
-            Repr::Api { .. } => ErrorKind::Api,
-            Repr::Shape { .. } => ErrorKind::Shape,
-            Repr::Json { .. } => ErrorKind::Json,
-            Repr::Envelope { .. } => ErrorKind::Envelope,
-            Repr::Http { .. } => ErrorKind::Http,
-            Repr::Stream { .. } => ErrorKind::Stream,
-            Repr::Sign { .. } => ErrorKind::Sign,
-            Repr::Transport { .. } => ErrorKind::Transport,
+            Repr::Api(_) => ErrorKind::Api,
+            Repr::Detail(detail) => detail.kind(),
         }
     }
 
@@ -281,10 +216,7 @@ impl<C> Error<C> {
     /// assert_eq!(e.code(), Some("Sms.Weird.Code"));
     /// ```
     pub fn code(&self) -> Option<&str> {
-        match &self.inner.repr {
-            Repr::Api { typed, code_of, .. } => Some(code_of(typed)),
-            _ => None,
-        }
+        self.api_part().map(Api::code)
     }
 
     /// The classified code of an API error; `None` for every other kind of error.
@@ -300,10 +232,7 @@ impl<C> Error<C> {
     /// assert_eq!(e.typed_code(), Some(&CommonCode::RequestLimitExceeded));
     /// ```
     pub fn typed_code(&self) -> Option<&C> {
-        match &self.inner.repr {
-            Repr::Api { typed, .. } => Some(typed),
-            _ => None,
-        }
+        self.api_part().map(|api| &api.typed)
     }
 
     /// The category of the API error's code (`AuthFailure` for every `AuthFailure.*`), when the
@@ -336,10 +265,7 @@ impl<C> Error<C> {
     /// assert_eq!(e.message(), Some("try later"));
     /// ```
     pub fn message(&self) -> Option<&str> {
-        match &self.inner.repr {
-            Repr::Api { message, .. } => Some(message),
-            _ => None,
-        }
+        self.api_part().map(|api| api.message.as_str())
     }
 
     /// The response's RequestId, whenever the body (or the `X-TC-RequestId` header) carried one,
@@ -356,10 +282,17 @@ impl<C> Error<C> {
     /// assert_eq!(e.request_id(), Some("r6"));
     /// ```
     pub fn request_id(&self) -> Option<&str> {
-        self.inner.request_id.as_ref().map(RequestId::as_str)
+        self.inner
+            .context
+            .request_id
+            .as_ref()
+            .map(RequestId::as_str)
     }
 
-    /// The action whose response this error came from (`DescribeInstances`).
+    /// The action whose response this error came from (`DescribeInstances`); empty for an
+    /// error of a client being built ([`Config`](ErrorKind::Config), or a
+    /// [`Sign`](ErrorKind::Sign) error for credentials that cannot be had), which belongs to no
+    /// action.
     ///
     /// ```
     /// # use tencent_action::prelude::*;
@@ -370,7 +303,7 @@ impl<C> Error<C> {
     /// assert_eq!(e.action(), "DescribeZones");
     /// ```
     pub fn action(&self) -> &'static str {
-        self.inner.action
+        self.inner.context.action
     }
 
     /// For a shape error, the path of the value that failed, from the `Response` root:
@@ -387,7 +320,7 @@ impl<C> Error<C> {
     /// ```
     pub fn path(&self) -> Option<&str> {
         match &self.inner.repr {
-            Repr::Shape { path, .. } => Some(path),
+            Repr::Detail(Detail::Shape { path, .. }) => Some(path),
             _ => None,
         }
     }
@@ -403,7 +336,7 @@ impl<C> Error<C> {
     /// assert_eq!(e.http_status(), None);
     /// ```
     pub fn http_status(&self) -> Option<u16> {
-        self.inner.status
+        self.inner.context.status
     }
 
     /// The numeric `code` of a legacy API 2.0 error body (`{"code": 4100, ...}`).
@@ -419,10 +352,7 @@ impl<C> Error<C> {
     /// assert_eq!(e.code(), Some("AuthFailure"));
     /// ```
     pub fn legacy_code(&self) -> Option<i64> {
-        match &self.inner.repr {
-            Repr::Api { legacy, .. } => *legacy,
-            _ => None,
-        }
+        self.api_part().and_then(|api| api.legacy)
     }
 
     /// The same error with its code classified by another code type: useful to store errors
@@ -440,46 +370,13 @@ impl<C> Error<C> {
     /// assert_eq!(e.typed_code(), Some(&CommonCode::InternalError));
     /// ```
     pub fn reclassify<D: ErrorCode>(self) -> Error<D> {
-        let inner = *self.inner;
-        let repr = match inner.repr {
-            Repr::Api {
-                typed,
-                code_of,
-                message,
-                legacy,
-            } => Repr::Api {
-                typed: D::from_code(code_of(&typed)),
-                code_of: D::as_str,
-                message,
-                legacy,
-            },
-            Repr::Shape { path, reason } => Repr::Shape { path, reason },
-            Repr::Json { reason, excerpt } => Repr::Json { reason, excerpt },
-            Repr::Envelope { problem, excerpt } => Repr::Envelope { problem, excerpt },
-            Repr::Http { reason, excerpt } => Repr::Http { reason, excerpt },
-            Repr::Stream { reason } => Repr::Stream { reason },
-            Repr::Sign { reason } => Repr::Sign { reason },
-            Repr::Transport {
-                url,
-                reason,
-                sent,
-                timeout,
-            } => Repr::Transport {
-                url,
-                reason,
-                sent,
-                timeout,
-            },
+        let Inner { repr, context } = *self.inner;
+        let repr = match repr {
+            Repr::Api(api) => Repr::Api(api.reclassify()),
+            Repr::Detail(detail) => Repr::Detail(detail),
         };
         Error {
-            inner: Box::new(Inner {
-                repr,
-                action: inner.action,
-                request_id: inner.request_id,
-                status: inner.status,
-                source: inner.source,
-                earlier: inner.earlier,
-            }),
+            inner: Box::new(Inner { repr, context }),
         }
     }
 }
@@ -491,71 +388,13 @@ impl<C> fmt::Display for Error<C> {
     /// separator and bidi/format characters escaped, so a hostile body can neither forge log
     /// lines nor flood them.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use excerpt::quote;
-        let action = self.inner.action;
+        let context = &self.inner.context;
         match &self.inner.repr {
-            Repr::Api {
-                typed,
-                code_of,
-                message,
-                legacy,
-            } => {
-                write!(f, "{action} failed: {}", quote(code_of(typed)))?;
-                if let Some(n) = legacy {
-                    write!(f, " (legacy code {n})")?;
-                }
-                if !message.is_empty() {
-                    write!(f, ": {}", quote(message))?;
-                }
-            }
-            Repr::Shape { path, reason } => {
-                write!(
-                    f,
-                    "cannot decode {action} response at {}: {}",
-                    quote(path),
-                    quote(reason)
-                )?;
-            }
-            Repr::Json { reason, excerpt } => {
-                write!(
-                    f,
-                    "{action} response is not valid JSON: {}; body: \"{excerpt}\"",
-                    quote(reason)
-                )?;
-            }
-            Repr::Envelope { problem, excerpt } => {
-                write!(
-                    f,
-                    "{action} response is not a Tencent Cloud envelope: {}; body: \"{excerpt}\"",
-                    problem.describe()
-                )?;
-            }
-            Repr::Http { reason, excerpt } => {
-                write!(f, "{action} request failed: {}", quote(reason))?;
-                if !excerpt.is_empty() {
-                    write!(f, "; body: \"{excerpt}\"")?;
-                }
-            }
-            Repr::Stream { reason } => {
-                write!(f, "{action} event stream failed: {}", quote(reason))?;
-            }
-            Repr::Sign { reason } if action.is_empty() => {
-                write!(f, "cannot sign requests: {}", quote(reason))?;
-            }
-            Repr::Sign { reason } => {
-                write!(f, "cannot sign the {action} request: {}", quote(reason))?;
-            }
-            Repr::Transport { url, reason, .. } => {
-                write!(
-                    f,
-                    "no response to {action} from {}: {}",
-                    quote(url),
-                    quote(reason)
-                )?;
-            }
+            Repr::Api(api) => api.fmt_display(f, context.action)?,
+            Repr::Detail(detail) => detail.fmt_display(f, context.action)?,
         }
-        let id = self.request_id().map(quote);
-        match (self.inner.status, id) {
+        let id = self.request_id().map(excerpt::quote);
+        match (context.status, id) {
             (Some(status), Some(id)) => write!(f, " (HTTP {status}, RequestId {id})"),
             (Some(status), None) => write!(f, " (HTTP {status})"),
             (None, Some(id)) => write!(f, " (RequestId {id})"),
@@ -567,56 +406,21 @@ impl<C> fmt::Display for Error<C> {
 impl<C: fmt::Debug> fmt::Debug for Error<C> {
     /// Every field that holds a peer's text is bounded and escaped as in `Display`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use excerpt::{quote, DebugBounded};
+        use excerpt::quote;
+        let context = &self.inner.context;
         let mut d = f.debug_struct("Error");
         d.field("kind", &self.kind())
-            .field("action", &self.inner.action);
+            .field("action", &context.action);
         match &self.inner.repr {
-            Repr::Api {
-                typed,
-                code_of,
-                message,
-                legacy,
-            } => {
-                d.field("code", &quote(code_of(typed)))
-                    .field("typed_code", &DebugBounded(typed));
-                d.field("message", &quote(message));
-                if let Some(legacy) = legacy {
-                    d.field("legacy_code", legacy);
-                }
-            }
-            Repr::Shape { path, reason } => {
-                d.field("path", &quote(path))
-                    .field("reason", &quote(reason));
-            }
-            Repr::Json { reason, excerpt } | Repr::Http { reason, excerpt } => {
-                d.field("reason", &quote(reason)).field("excerpt", excerpt);
-            }
-            Repr::Envelope { problem, excerpt } => {
-                d.field("problem", &problem.describe())
-                    .field("excerpt", excerpt);
-            }
-            Repr::Stream { reason } | Repr::Sign { reason } => {
-                d.field("reason", &quote(reason));
-            }
-            Repr::Transport {
-                url,
-                reason,
-                sent,
-                timeout,
-            } => {
-                d.field("url", &quote(url))
-                    .field("reason", &quote(reason))
-                    .field("request_sent", sent)
-                    .field("timeout", timeout);
-            }
+            Repr::Api(api) => api.debug_fields(&mut d),
+            Repr::Detail(detail) => detail.debug_fields(&mut d),
         }
         d.field("request_id", &self.request_id().map(quote));
-        if !self.inner.earlier.is_empty() {
-            let earlier: Vec<_> = self.inner.earlier.iter().map(|id| quote(id)).collect();
+        if !context.earlier.is_empty() {
+            let earlier: Vec<_> = context.earlier.iter().map(|id| quote(id)).collect();
             d.field("earlier_request_ids", &earlier);
         }
-        if let Some(status) = self.inner.status {
+        if let Some(status) = context.status {
             d.field("http_status", &status);
         }
         d.finish()
@@ -626,6 +430,7 @@ impl<C: fmt::Debug> fmt::Debug for Error<C> {
 impl<C: fmt::Debug> std::error::Error for Error<C> {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         self.inner
+            .context
             .source
             .as_deref()
             .map(|e| e as &(dyn std::error::Error + 'static))
@@ -633,25 +438,27 @@ impl<C: fmt::Debug> std::error::Error for Error<C> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Client additions: the `Sign` and `Transport` kinds, the RequestIds of earlier attempts, a
-// code-independent view of any `Error<C>` (`ErrorMetadata`), and `Error<C> -> Error`.
+// Client additions: the `Sign`, `Config` and `Transport` kinds, the RequestIds of earlier
+// attempts, a code-independent view of any `Error<C>` (`ErrorMetadata`), and `Error<C> -> Error`.
 // ---------------------------------------------------------------------------------------------
 
 impl<C> Error<C> {
     /// A request that could not be signed (nothing was sent). `reason` must not hold secrets.
-    #[allow(dead_code)] // used by the client features
+    #[cfg_attr(not(feature = "client"), allow(dead_code))] // the client's alone
     pub(crate) fn sign(reason: impl Into<String>, action: &'static str) -> Self {
-        Error::new(
-            Repr::Sign {
-                reason: reason.into(),
-            },
-            action,
-            None,
-        )
+        let reason = reason.into();
+        Error::detail(Detail::Sign { reason }, action, None)
+    }
+
+    /// A client that could not be built: `reason` says why (it must not hold secrets).
+    #[cfg_attr(not(feature = "reqwest"), allow(dead_code))] // only reqwest's builder can fail
+    pub(crate) fn config(reason: impl Into<String>) -> Self {
+        let reason = reason.into();
+        Error::detail(Detail::Config { reason }, "", None)
     }
 
     /// No response from `url`. `sent`: the request may have reached the service.
-    #[allow(dead_code)] // used by the client features
+    #[cfg_attr(not(feature = "client"), allow(dead_code))] // the client's alone
     pub(crate) fn transport(
         url: impl Into<String>,
         reason: impl Into<String>,
@@ -659,22 +466,19 @@ impl<C> Error<C> {
         timeout: bool,
         action: &'static str,
     ) -> Self {
-        Error::new(
-            Repr::Transport {
-                url: url.into(),
-                reason: reason.into(),
-                sent,
-                timeout,
-            },
-            action,
-            None,
-        )
+        let transport = Transport {
+            url: url.into(),
+            reason: reason.into(),
+            sent,
+            timeout,
+        };
+        Error::detail(Detail::Transport(transport), action, None)
     }
 
     /// Records the RequestIds of the attempts before this one (oldest first).
-    #[allow(dead_code)] // used by the client features
+    #[cfg_attr(not(feature = "client"), allow(dead_code))] // the client's alone
     pub(crate) fn with_earlier_request_ids(mut self, earlier: &[String]) -> Self {
-        self.inner.earlier = earlier.iter().map(|id| RequestId::new(id)).collect();
+        self.inner.context.earlier = earlier.iter().map(|id| RequestId::new(id)).collect();
         self
     }
 
@@ -689,10 +493,7 @@ impl<C> Error<C> {
     /// assert_eq!(e.url(), None);
     /// ```
     pub fn url(&self) -> Option<&str> {
-        match &self.inner.repr {
-            Repr::Transport { url, .. } => Some(url),
-            _ => None,
-        }
+        self.transport_part().map(|t| t.url.as_str())
     }
 
     /// For a [`Transport`](ErrorKind::Transport) error, whether the request may have reached
@@ -707,10 +508,7 @@ impl<C> Error<C> {
     /// assert_eq!(e.request_sent(), None);
     /// ```
     pub fn request_sent(&self) -> Option<bool> {
-        match &self.inner.repr {
-            Repr::Transport { sent, .. } => Some(*sent),
-            _ => None,
-        }
+        self.transport_part().map(|t| t.sent)
     }
 
     /// Whether this is a [`Transport`](ErrorKind::Transport) error caused by a timeout.
@@ -723,7 +521,7 @@ impl<C> Error<C> {
     /// assert!(!e.is_timeout());
     /// ```
     pub fn is_timeout(&self) -> bool {
-        matches!(&self.inner.repr, Repr::Transport { timeout: true, .. })
+        self.transport_part().is_some_and(|t| t.timeout)
     }
 
     /// The RequestIds of the earlier attempts of a call the client retried, oldest first; the
@@ -737,7 +535,7 @@ impl<C> Error<C> {
     /// assert_eq!(e.earlier_request_ids().count(), 0);
     /// ```
     pub fn earlier_request_ids(&self) -> impl Iterator<Item = &str> + '_ {
-        self.inner.earlier.iter().map(RequestId::as_str)
+        self.inner.context.earlier.iter().map(RequestId::as_str)
     }
 
     /// The same error with its code classified as a [`CommonCode`], the raw code kept

@@ -176,14 +176,14 @@ impl Builder<AsyncClient> {
     /// # Errors
     ///
     /// [`ErrorKind::Sign`](crate::ErrorKind::Sign) when no credentials can be had,
-    /// [`ErrorKind::Transport`](crate::ErrorKind::Transport) when reqwest cannot start (its
+    /// [`ErrorKind::Config`](crate::ErrorKind::Config) when reqwest cannot start (its
     /// TLS configuration).
     pub fn build(self) -> Result<AsyncClient, Error> {
         let config = self.into_config()?;
         let http = reqwest::Client::builder()
             .timeout(config.timeout)
             .build()
-            .map_err(|e| Error::transport("", e.to_string(), false, false, ""))?;
+            .map_err(|e| Error::config(e.to_string()))?;
         Ok(AsyncClient { config, http })
     }
 }

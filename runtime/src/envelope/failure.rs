@@ -17,7 +17,7 @@ use super::key::{self, Key, Level};
 use super::lenient::ErrorBody;
 use super::top::deserialize_top;
 use crate::action::Action;
-use crate::error::{EnvelopeProblem, Error, Repr};
+use crate::error::{EnvelopeProblem, Error};
 use crate::excerpt;
 use crate::request_id::RequestId;
 
@@ -68,7 +68,7 @@ where
     }
     let (path, reason) =
         tracked_shape_error::<T>(body, err).unwrap_or_else(|| ("Response".into(), err.to_string()));
-    Error::new(Repr::Shape { path, reason }, action, request_id)
+    Error::shape(path, reason, action, request_id)
 }
 
 fn json_error<C>(
@@ -89,7 +89,7 @@ fn json_error<C>(
     } else {
         excerpt::around(body, offset)
     };
-    Error::new(Repr::Json { reason, excerpt }, action, request_id)
+    Error::json(reason, excerpt, action, request_id)
 }
 
 /// serde_json reports 1-based lines and columns; turn them back into a byte offset.
