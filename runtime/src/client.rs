@@ -27,9 +27,15 @@
 //! [`ErrorKind::Transport`](crate::ErrorKind::Transport) when nothing was answered (with the
 //! URL tried), and the decoding kinds otherwise. Retries: see [`RetryPolicy`].
 
+mod answer;
 mod builder;
 pub mod credentials;
+pub mod endpoint;
+mod operation;
+pub mod proxy;
 mod retry;
+mod settings;
+mod trace;
 
 #[cfg(feature = "reqwest")]
 mod asynchronous;
@@ -38,6 +44,11 @@ mod blocking;
 
 pub use builder::Builder;
 pub use retry::RetryPolicy;
+pub use settings::DEFAULT_MAX_BODY_SIZE;
+
+/// The error-code type of a request's action: `Error<CodeOf<R>>` is what a client's
+/// `call(&request)` returns for a request `R`.
+pub type CodeOf<R> = <<R as crate::ActionRequest>::Response as crate::Action>::Code;
 
 #[cfg(feature = "ureq")]
 #[cfg_attr(docsrs, doc(cfg(feature = "ureq")))]

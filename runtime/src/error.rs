@@ -6,6 +6,7 @@ use std::fmt;
 mod api;
 mod detail;
 mod kind;
+mod time_limit;
 
 use crate::code::{Category, CommonCode, ErrorCode};
 use crate::excerpt;
@@ -14,6 +15,7 @@ use api::Api;
 pub(crate) use detail::EnvelopeProblem;
 use detail::{Detail, Transport};
 pub use kind::ErrorKind;
+pub use time_limit::TimeLimit;
 
 #[cfg(test)]
 mod tests;
@@ -27,7 +29,12 @@ enum Repr<C> {
 
 /// What every error carries besides its kind, whatever the code type.
 struct Context {
-    action: &'static str,
+    /// The action's name: a `&'static str` from the response type, or owned for a raw call.
+    action: std::borrow::Cow<'static, str>,
+    /// The client's time limit that ended the call, when one did.
+    time_limit: Option<TimeLimit>,
+    /// How many attempts the client made; `None` when no client call made the error.
+    attempts: Option<u32>,
     request_id: Option<RequestId>,
     status: Option<u16>,
     source: Option<Box<dyn std::error::Error + Send + Sync + 'static>>,
@@ -74,7 +81,9 @@ impl<C> Error<C> {
             inner: Box::new(Inner {
                 repr,
                 context: Context {
-                    action,
+                    action: std::borrow::Cow::Borrowed(action),
+                    time_limit: None,
+                    attempts: None,
                     request_id,
                     status: None,
                     source: None,
@@ -302,8 +311,8 @@ impl<C> Error<C> {
     /// let e = tencent_action::from_str::<DescribeZones>("").unwrap_err();
     /// assert_eq!(e.action(), "DescribeZones");
     /// ```
-    pub fn action(&self) -> &'static str {
-        self.inner.context.action
+    pub fn action(&self) -> &str {
+        &self.inner.context.action
     }
 
     /// For a shape error, the path of the value that failed, from the `Response` root:
@@ -390,8 +399,11 @@ impl<C> fmt::Display for Error<C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let context = &self.inner.context;
         match &self.inner.repr {
-            Repr::Api(api) => api.fmt_display(f, context.action)?,
-            Repr::Detail(detail) => detail.fmt_display(f, context.action)?,
+            Repr::Api(api) => api.fmt_display(f, &context.action)?,
+            Repr::Detail(detail) => detail.fmt_display(f, &context.action)?,
+        }
+        if let Some(attempts) = context.attempts.filter(|n| *n > 1) {
+            write!(f, " (after {attempts} attempts)")?;
         }
         let id = self.request_id().map(excerpt::quote);
         match (context.status, id) {
@@ -416,6 +428,12 @@ impl<C: fmt::Debug> fmt::Debug for Error<C> {
             Repr::Detail(detail) => detail.debug_fields(&mut d),
         }
         d.field("request_id", &self.request_id().map(quote));
+        if let Some(limit) = context.time_limit {
+            d.field("time_limit", &limit);
+        }
+        if let Some(attempts) = context.attempts {
+            d.field("attempts", &attempts);
+        }
         if !context.earlier.is_empty() {
             let earlier: Vec<_> = context.earlier.iter().map(|id| quote(id)).collect();
             d.field("earlier_request_ids", &earlier);
@@ -457,22 +475,25 @@ impl<C> Error<C> {
         Error::detail(Detail::Config { reason }, "", None)
     }
 
-    /// No response from `url`. `sent`: the request may have reached the service.
+    /// No response from `url`. `sent`: the request may have reached the service; `limit`: the
+    /// time limit that ended the attempt, when one did.
     #[cfg_attr(not(feature = "client"), allow(dead_code))] // the client's alone
     pub(crate) fn transport(
         url: impl Into<String>,
         reason: impl Into<String>,
         sent: bool,
-        timeout: bool,
+        limit: Option<TimeLimit>,
         action: &'static str,
     ) -> Self {
         let transport = Transport {
             url: url.into(),
             reason: reason.into(),
             sent,
-            timeout,
+            timeout: limit.is_some(),
         };
-        Error::detail(Detail::Transport(transport), action, None)
+        let mut error = Error::detail(Detail::Transport(transport), action, None);
+        error.inner.context.time_limit = limit;
+        error
     }
 
     /// Records the RequestIds of the attempts before this one (oldest first).
@@ -511,7 +532,9 @@ impl<C> Error<C> {
         self.transport_part().map(|t| t.sent)
     }
 
-    /// Whether this is a [`Transport`](ErrorKind::Transport) error caused by a timeout.
+    /// Whether one of the client's time limits ended the call ([`time_limit`](Error::time_limit) says
+    /// which): a [`Transport`](ErrorKind::Transport) error, or a [`Stream`](ErrorKind::Stream)
+    /// error when an event stream stayed idle too long.
     ///
     /// ```
     /// # use tencent_action::prelude::*;
@@ -521,7 +544,7 @@ impl<C> Error<C> {
     /// assert!(!e.is_timeout());
     /// ```
     pub fn is_timeout(&self) -> bool {
-        self.transport_part().is_some_and(|t| t.timeout)
+        self.inner.context.time_limit.is_some() || self.transport_part().is_some_and(|t| t.timeout)
     }
 
     /// The RequestIds of the earlier attempts of a call the client retried, oldest first; the
@@ -597,7 +620,7 @@ pub trait ErrorMetadata {
     /// The RequestId of the (last) response, when there was one.
     fn request_id(&self) -> Option<&str>;
     /// The action the request was for.
-    fn action(&self) -> &'static str;
+    fn action(&self) -> &str;
 }
 
 impl<C> ErrorMetadata for Error<C> {
@@ -613,7 +636,7 @@ impl<C> ErrorMetadata for Error<C> {
     fn request_id(&self) -> Option<&str> {
         Error::request_id(self)
     }
-    fn action(&self) -> &'static str {
+    fn action(&self) -> &str {
         Error::action(self)
     }
 }

@@ -95,7 +95,7 @@ pub mod testkit;
 pub use action::{Action, ActionRequest};
 pub use code::{Category, CommonCode, ErrorCode};
 pub use envelope::{from_slice, from_str};
-pub use error::{Error, ErrorKind, ErrorMetadata};
+pub use error::{Error, ErrorKind, ErrorMetadata, TimeLimit};
 
 /// Declares a product's (or an action's) error codes once, as an enum that response structs
 /// name with `#[tencent_action(..., codes = SmsCode)]`.

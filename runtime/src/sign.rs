@@ -45,7 +45,7 @@ pub(crate) mod credential;
 mod error;
 mod method;
 mod query;
-mod request;
+pub(crate) mod request;
 mod signed;
 mod tc3;
 #[cfg(feature = "verify")]

@@ -70,9 +70,11 @@
 //! - a line or an event beyond [`Limits`] is a `Stream` error naming the limit, with the
 //!   RequestId, before memory grows further.
 
+mod core;
 mod decode;
 mod parse;
 
+pub(crate) use self::core::{Core, Step};
 pub use decode::Decoder;
 pub use parse::{LimitExceeded, Limits, Parser, RawEvent};
 
@@ -228,22 +230,13 @@ where
 /// ```
 pub struct Events<T, R> {
     reader: R,
-    parser: Parser,
-    decoder: Decoder<T>,
-    /// Events parsed but not yet decoded, oldest first.
-    queue: std::collections::VecDeque<RawEvent>,
-    scratch: Vec<RawEvent>,
-    /// A limit broken by the input read so far: reported once the events before it are.
-    broken: Option<parse::LimitExceeded>,
-    eof: bool,
-    ended: bool,
+    core: Core<T>,
 }
 
 impl<T, R> fmt::Debug for Events<T, R> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Events")
-            .field("decoder", &self.decoder)
-            .field("ended", &self.ended)
+            .field("core", &self.core)
             .finish_non_exhaustive()
     }
 }
@@ -262,13 +255,7 @@ impl<T: Action + DeserializeOwned, R: BufRead> Events<T, R> {
     pub fn new(reader: R) -> Events<T, R> {
         Events {
             reader,
-            parser: Parser::new(Limits::default()),
-            decoder: Decoder::new(),
-            queue: std::collections::VecDeque::new(),
-            scratch: Vec::new(),
-            broken: None,
-            eof: false,
-            ended: false,
+            core: Core::new(),
         }
     }
 
@@ -286,7 +273,7 @@ impl<T: Action + DeserializeOwned, R: BufRead> Events<T, R> {
     /// assert!(e.to_string().contains("max_line"), "{e}");
     /// ```
     pub fn with_limits(mut self, limits: Limits) -> Events<T, R> {
-        self.parser = Parser::new(limits);
+        self.core.set_limits(limits);
         self
     }
 
@@ -305,64 +292,35 @@ impl<T: Action + DeserializeOwned, R: BufRead> Events<T, R> {
     /// # Ok::<(), tencent_action::Error>(())
     /// ```
     pub fn with_fallback_request_id(mut self, request_id: Option<&str>) -> Events<T, R> {
-        self.decoder = self.decoder.with_fallback_request_id(request_id);
+        self.core.set_fallback_request_id(request_id);
         self
     }
 
-    /// Reads more input into the queue of raw events; false at the end of input.
-    fn fill(&mut self) -> Result<bool, Error<T::Code>> {
-        if let Some(broken) = self.broken.take() {
-            return Err(self.decoder.limit_error(broken));
-        }
-        if self.eof {
-            return Ok(false);
-        }
+    /// Names `limit` in the error of a read that times out (the reader's own idle timeout).
+    #[cfg_attr(not(feature = "ureq"), allow(dead_code))] // the blocking client's
+    pub(crate) fn with_idle_limit(mut self, limit: crate::error::TimeLimit) -> Events<T, R> {
+        self.core.set_idle_limit(limit);
+        self
+    }
+
+    /// Reads the next chunk of input into the core.
+    fn fill(&mut self) -> Result<(), Error<T::Code>> {
         let chunk = match self.reader.fill_buf() {
             Ok(chunk) => chunk,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => return Ok(true),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => return Ok(()),
             Err(e) => {
-                return Err(self
-                    .decoder
-                    .stream_error(format!("reading the stream failed: {e}"))
-                    .with_source(e))
+                let timed_out = e.kind() == std::io::ErrorKind::TimedOut;
+                return Err(self.core.read_failed(e, timed_out));
             }
         };
         if chunk.is_empty() {
-            self.eof = true;
-            let last = self
-                .parser
-                .finish()
-                .map_err(|e| self.decoder.limit_error(e))?;
-            self.queue.extend(last);
-            return Ok(!self.queue.is_empty());
+            self.core.end_of_input();
+            return Ok(());
         }
         let len = chunk.len();
-        let fed = self.parser.feed(chunk, &mut self.scratch);
+        self.core.feed(chunk);
         self.reader.consume(len);
-        self.queue.extend(self.scratch.drain(..));
-        if let Err(broken) = fed {
-            // Nothing after the broken limit is read; the events before it still count.
-            self.broken = Some(broken);
-            self.eof = true;
-        }
-        Ok(true)
-    }
-
-    fn next_event(&mut self) -> Result<Option<Event<T>>, Error<T::Code>> {
-        loop {
-            if let Some(raw) = self.queue.pop_front() {
-                if let Some(event) = self.decoder.decode_event(raw)? {
-                    return Ok(Some(event));
-                }
-                if self.decoder.is_done() {
-                    return Ok(None);
-                }
-                continue;
-            }
-            if !self.fill()? {
-                return Ok(None);
-            }
-        }
+        Ok(())
     }
 }
 
@@ -370,18 +328,16 @@ impl<T: Action + DeserializeOwned, R: BufRead> Iterator for Events<T, R> {
     type Item = Result<Event<T>, Error<T::Code>>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        if self.ended {
-            return None;
-        }
-        match self.next_event() {
-            Ok(Some(event)) => Some(Ok(event)),
-            Ok(None) => {
-                self.ended = true;
-                None
-            }
-            Err(e) => {
-                self.ended = true;
-                Some(Err(e))
+        loop {
+            match self.core.step() {
+                Step::Event(event) => return Some(Ok(event)),
+                Step::Failed(error) => return Some(Err(error)),
+                Step::End => return None,
+                Step::NeedInput => {
+                    if let Err(error) = self.fill() {
+                        return Some(Err(error));
+                    }
+                }
             }
         }
     }

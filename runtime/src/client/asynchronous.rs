@@ -1,21 +1,31 @@
-//! The async client, over reqwest, and streamed responses as a `futures_core::Stream`.
+//! The async client, over reqwest, and streamed responses as a `futures_core::Stream`: this
+//! file only moves bytes; the rules live in the modules it calls, as for the blocking client.
 
-use std::collections::VecDeque;
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 use std::task::{Context, Poll};
+use std::time::Duration;
 
 use futures_core::Stream;
 use serde::de::DeserializeOwned;
+use serde_json::Value;
 
-use super::builder::{Attempts, Builder, CodeOf, Config};
-use crate::sign::{Method, SignedRequest};
-use crate::stream::{Decoder, Event, Limits, Parser, RawEvent};
-use crate::{Action, ActionRequest, Error};
+use super::answer::{decode_raw, refuse_redirect, too_large, Answer};
+use super::builder::{Builder, Config, CredentialCheck};
+use super::credentials::{self, ProvideCredential};
+use super::operation::Operation;
+use super::retry::Budget;
+use super::trace::{AttemptTrace, CallTrace};
+use super::CodeOf;
+use crate::sign::{Credential, SignedRequest};
+use crate::stream::{Core, Event, Limits, Step};
+use crate::{Action, ActionRequest, Error, TimeLimit};
 
 /// An async Tencent Cloud API client (cargo feature `reqwest`), for any executor that runs
-/// reqwest (tokio).
+/// reqwest (tokio), and for every product: the endpoint is chosen per call from the action's
+/// service.
 ///
 /// ```
 /// use tencent_action::prelude::*;
@@ -54,50 +64,69 @@ impl AsyncClient {
     }
 
     /// Signs `request`, sends it, decodes the answer, and retries as the
-    /// [`RetryPolicy`](super::RetryPolicy) allows (sleeping with tokio's timer).
+    /// [`RetryPolicy`](super::RetryPolicy) and the operation deadline allow (sleeping with
+    /// tokio's timer).
     ///
-    /// Credentials are asked of the provider before each attempt, synchronously: the
-    /// instance-role provider may block briefly when its keys need refreshing.
+    /// Credentials that need fetching (the CVM role's, refreshed) are fetched on a blocking
+    /// thread: the executor thread never waits on them.
     ///
     /// # Errors
     ///
     /// As [`Client::call`](super::Client::call) when that is built too: `Sign`, `Transport`,
-    /// or a decoding kind, with the earlier attempts' RequestIds.
+    /// or a decoding kind, with the attempts and the earlier attempts' RequestIds.
     pub async fn call<R: ActionRequest>(
         &self,
         request: &R,
     ) -> Result<R::Response, Error<CodeOf<R>>> {
-        let mut attempts = Attempts::new();
-        loop {
-            match self.attempt(request).await {
-                Ok(response) => return Ok(response),
-                Err(error) => {
-                    let delay = attempts.after_failure(&self.config, error, R::IDEMPOTENT)?;
-                    tokio::time::sleep(delay).await;
-                }
-            }
-        }
+        let operation = Operation::typed(request)?;
+        self.run(&operation, |answer| {
+            crate::http::from_response::<R::Response, _>(
+                answer.status,
+                &answer.headers,
+                &answer.body,
+            )
+        })
+        .await
     }
 
-    async fn attempt<R: ActionRequest>(
+    /// As [`Client::call_json`](super::Client::call_json): an action without declared types,
+    /// JSON in, the `Response` object out; retried only when refused unprocessed.
+    ///
+    /// # Errors
+    ///
+    /// As [`call`](AsyncClient::call); an API error's [`Error::action`] is `action`.
+    pub async fn call_json(
         &self,
-        request: &R,
-    ) -> Result<R::Response, Error<CodeOf<R>>> {
-        let signed = self.config.sign(request)?;
-        let action = <R::Response as Action>::ACTION;
-        let response = self.send(&signed, action).await?;
-        let status = response.status().as_u16();
-        let headers = header_pairs(&response);
-        let body = response
-            .bytes()
-            .await
-            .map_err(|e| transport(signed.url(), &e, action))?;
-        crate::http::from_response::<R::Response, _>(status, &headers, &body)
+        service: &str,
+        version: &str,
+        action: &str,
+        params: &Value,
+    ) -> Result<Value, Error> {
+        let operation = Operation::raw(service, version, action, params, false)?;
+        self.run(&operation, decode_raw).await
+    }
+
+    /// As [`call_json`](AsyncClient::call_json), for an action safe to send twice: also
+    /// retried after a timeout or a server error.
+    ///
+    /// # Errors
+    ///
+    /// As [`call_json`](AsyncClient::call_json).
+    pub async fn call_json_idempotent(
+        &self,
+        service: &str,
+        version: &str,
+        action: &str,
+        params: &Value,
+    ) -> Result<Value, Error> {
+        let operation = Operation::raw(service, version, action, params, true)?;
+        self.run(&operation, decode_raw).await
     }
 
     /// Calls a streaming action (CLS `ChatCompletions`): its events as a [`Stream`] of typed
-    /// [`Event`]s, decoded as they arrive. An answer that is not an event stream (a signature
-    /// failure, say) is its decoded error. Streams are not retried.
+    /// [`Event`]s, decoded as they arrive, each wait for more bounded by the
+    /// `stream_idle_timeout`. An answer that is not an event stream (a signature failure,
+    /// say) is its decoded error. Streams are not retried.
     ///
     /// # Errors
     ///
@@ -106,20 +135,62 @@ impl AsyncClient {
         &self,
         request: &R,
     ) -> Result<EventStream<R::Response>, Error<CodeOf<R>>> {
-        let signed = self.config.sign(request)?;
-        let action = <R::Response as Action>::ACTION;
-        let response = self.send(&signed, action).await?;
+        let operation = Operation::typed(request)?;
+        let trace = CallTrace::start(&operation, self.config.settings.region.as_deref());
+        let mut state = self.config.retry_state(false);
+        let budget = state.begin();
+        let attempt = trace.attempt(1);
+        let result = self
+            .open_stream::<R::Response>(&operation, &budget, &attempt)
+            .await;
+        match result {
+            Ok(stream) => {
+                attempt.end::<CodeOf<R>>(None, None);
+                Ok(stream)
+            }
+            Err(error) => {
+                attempt.end(error.request_id(), Some(&error));
+                Err(state.finish(error))
+            }
+        }
+    }
+
+    async fn open_stream<T: Action + DeserializeOwned>(
+        &self,
+        operation: &Operation,
+        budget: &Budget,
+        trace: &AttemptTrace,
+    ) -> Result<EventStream<T>, Error<T::Code>> {
+        let signed = self.sign(operation).await?;
+        // The head within the attempt's time; the stream then within its idle limit.
+        let head = tokio::time::timeout(budget.total, self.send(&signed))
+            .await
+            .map_err(|_| timed_out(&signed, budget, operation.action))?;
+        let response = head.map_err(|e| transport(signed.url(), &e, budget, operation.action))?;
         let status = response.status().as_u16();
+        trace.status(status);
         let headers = header_pairs(&response);
+        refuse_redirect(status, &headers, operation.action)?;
+        let idle = self.config.settings.timeouts.stream_idle;
         if !crate::http::is_event_stream(&headers) || !(200..300).contains(&status) {
-            let body = response
-                .bytes()
-                .await
-                .map_err(|e| transport(signed.url(), &e, action))?;
+            let body = tokio::time::timeout(
+                budget.total,
+                read_limited(
+                    response,
+                    self.config.max_body_size(),
+                    status,
+                    operation.action,
+                ),
+            )
+            .await
+            .map_err(|_| timed_out(&signed, budget, operation.action))??;
             let reader: &[u8] = &body;
-            return match crate::stream::from_response::<R::Response, _, _>(status, &headers, reader)
-            {
-                Ok(_) => unreachable_stream(action),
+            return match crate::stream::from_response::<T, _, _>(status, &headers, reader) {
+                Ok(_) => Err(Error::http(
+                    "inconsistent Content-Type",
+                    b"",
+                    operation.action,
+                )),
                 Err(e) => Err(e),
             };
         }
@@ -128,32 +199,139 @@ impl AsyncClient {
             response,
             signed.url().to_owned(),
             request_id.as_deref(),
+            idle,
         ))
     }
 
-    async fn send<C>(
+    /// The retry loop of every call.
+    async fn run<T, C>(
         &self,
-        signed: &SignedRequest,
-        action: &'static str,
-    ) -> Result<reqwest::Response, Error<C>> {
-        let mut builder = match signed.method() {
-            Method::Post => self.http.post(signed.url()).body(signed.body().to_vec()),
-            Method::Get => self.http.get(signed.url()),
+        operation: &Operation,
+        decode: impl Fn(&Answer) -> Result<T, Error<C>>,
+    ) -> Result<T, Error<C>> {
+        let trace = CallTrace::start(operation, self.config.settings.region.as_deref());
+        let mut state = self.config.retry_state(operation.idempotent);
+        loop {
+            let budget = state.begin();
+            let attempt = trace.attempt(state.attempt());
+            let result = self
+                .exchange(operation, &budget, &attempt)
+                .await
+                .and_then(|answer| decode(&answer));
+            match result {
+                Ok(value) => {
+                    attempt.end::<C>(None, None);
+                    return Ok(value);
+                }
+                Err(error) => {
+                    attempt.end(error.request_id(), Some(&error));
+                    match state.after_failure(&error) {
+                        Some(delay) => {
+                            trace.retrying(&error, delay);
+                            tokio::time::sleep(delay).await;
+                        }
+                        None => return Err(operation.finish(state.finish(error))),
+                    }
+                }
+            }
+        }
+    }
+
+    /// One attempt: sign, send, read the whole body within the limits.
+    async fn exchange<C>(
+        &self,
+        operation: &Operation,
+        budget: &Budget,
+        trace: &AttemptTrace,
+    ) -> Result<Answer, Error<C>> {
+        let signed = self.sign(operation).await?;
+        let action = operation.action;
+        let exchange = async {
+            let response = self
+                .send(&signed)
+                .await
+                .map_err(|e| transport(signed.url(), &e, budget, action))?;
+            let status = response.status().as_u16();
+            trace.status(status);
+            let headers = header_pairs(&response);
+            refuse_redirect(status, &headers, action)?;
+            let body = read_limited(response, self.config.max_body_size(), status, action).await?;
+            Ok(Answer {
+                status,
+                headers,
+                body,
+            })
         };
+        tokio::time::timeout(budget.total, exchange)
+            .await
+            .map_err(|_| timed_out(&signed, budget, action))?
+    }
+
+    /// Signs for one attempt, with credentials asked off the executor when they may block.
+    async fn sign<C>(&self, operation: &Operation) -> Result<SignedRequest, Error<C>> {
+        let credential = credential(&self.config.credentials, operation.action).await?;
+        self.config.sign(operation, &credential)
+    }
+
+    async fn send(&self, signed: &SignedRequest) -> Result<reqwest::Response, reqwest::Error> {
+        let mut builder = self.http.post(signed.url()).body(signed.body().to_vec());
         for (name, value) in signed.headers() {
             builder = builder.header(*name, value);
         }
-        builder
-            .send()
-            .await
-            .map_err(|e| transport(signed.url(), &e, action))
+        builder.send().await
     }
 }
 
-/// `stream::from_response` opened a stream where `is_event_stream` said there was none: the
-/// two read the same headers, so this does not happen; answered as an HTTP error all the same.
-fn unreachable_stream<T, C>(action: &'static str) -> Result<T, Error<C>> {
-    Err(Error::http("inconsistent Content-Type", b"", action))
+/// The provider's answer: at once when it has one, else from a blocking thread.
+async fn credential<C>(
+    provider: &Arc<dyn ProvideCredential>,
+    action: &'static str,
+) -> Result<Credential, Error<C>> {
+    let answer = match provider.try_provide_now() {
+        Some(answer) => answer,
+        None => {
+            let provider = Arc::clone(provider);
+            tokio::task::spawn_blocking(move || provider.provide())
+                .await
+                .map_err(|e| Error::sign(format!("the credential provider failed: {e}"), action))?
+        }
+    };
+    answer
+        .and_then(credentials::found)
+        .map_err(|e| Error::sign(e.to_string(), action))
+}
+
+/// The body, refused beyond `limit` bytes (announced or arrived) without reading further.
+async fn read_limited<C>(
+    mut response: reqwest::Response,
+    limit: usize,
+    status: u16,
+    action: &'static str,
+) -> Result<Vec<u8>, Error<C>> {
+    if response.content_length().is_some_and(|n| n > limit as u64) {
+        return Err(too_large(limit, status, action));
+    }
+    let mut body = Vec::new();
+    loop {
+        match response.chunk().await {
+            Ok(Some(chunk)) => {
+                if body.len() + chunk.len() > limit {
+                    return Err(too_large(limit, status, action));
+                }
+                body.extend_from_slice(&chunk);
+            }
+            Ok(None) => return Ok(body),
+            Err(e) => {
+                return Err(Error::http(
+                    format!("reading the response body failed: {e}"),
+                    &body,
+                    action,
+                )
+                .with_status(status)
+                .with_source(e))
+            }
+        }
+    }
 }
 
 fn header_pairs(response: &reqwest::Response) -> Vec<(String, Vec<u8>)> {
@@ -164,91 +342,135 @@ fn header_pairs(response: &reqwest::Response) -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
+/// The attempt's own deadline passed (the request may have been sent).
+fn timed_out<C>(signed: &SignedRequest, budget: &Budget, action: &'static str) -> Error<C> {
+    let limit = budget.limit;
+    Error::transport(
+        signed.url(),
+        format!("{limit} passed"),
+        true,
+        Some(limit),
+        action,
+    )
+}
+
 /// A reqwest failure as a `Transport` error: a failure to connect was not sent.
-fn transport<C>(url: &str, error: &reqwest::Error, action: &'static str) -> Error<C> {
-    let sent = !error.is_connect();
-    Error::transport(url, error.to_string(), sent, error.is_timeout(), action)
+fn transport<C>(
+    url: &str,
+    error: &reqwest::Error,
+    budget: &Budget,
+    action: &'static str,
+) -> Error<C> {
+    let connecting = error.is_connect();
+    let limit = error.is_timeout().then(|| budget.fired(connecting));
+    let reason = match limit {
+        Some(limit) => format!("{limit} passed"),
+        None => error_chain(error),
+    };
+    Error::transport(url, reason, !connecting, limit, action)
+}
+
+/// reqwest's message with its causes (its own `Display` says only "error sending request").
+fn error_chain(error: &reqwest::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
 }
 
 impl Builder<AsyncClient> {
-    /// The async client.
+    /// The async client. Credentials are checked now when that needs no waiting (the
+    /// environment, a profile file); the CVM role's are fetched at the first call, so that
+    /// building never blocks an executor.
     ///
     /// # Errors
     ///
     /// [`ErrorKind::Sign`](crate::ErrorKind::Sign) when no credentials can be had,
-    /// [`ErrorKind::Config`](crate::ErrorKind::Config) when reqwest cannot start (its
-    /// TLS configuration).
+    /// [`ErrorKind::Config`](crate::ErrorKind::Config) for an endpoint or proxy setting that
+    /// cannot be used, or when reqwest cannot start (its TLS configuration).
     pub fn build(self) -> Result<AsyncClient, Error> {
-        let config = self.into_config()?;
+        let config = self.into_config(CredentialCheck::IfImmediate)?;
+        let rules = config.proxy.clone();
+        let proxy = reqwest::Proxy::custom(move |url| {
+            rules
+                .for_url(url.as_str())
+                .and_then(|proxy| reqwest::Url::parse(proxy).ok())
+        });
         let http = reqwest::Client::builder()
-            .timeout(config.timeout)
+            // The API never redirects: a 3xx comes back as is, and is refused.
+            .redirect(reqwest::redirect::Policy::none())
+            // Proxies come from the client's rules alone, not reqwest's reading of the
+            // environment.
+            .no_proxy()
+            .proxy(proxy)
+            .connect_timeout(config.settings.timeouts.connect)
             .build()
-            .map_err(|e| Error::config(e.to_string()))?;
+            .map_err(|e| Error::config(format!("the HTTP client cannot start: {e}")))?;
         Ok(AsyncClient { config, http })
     }
 }
 
 type Chunk = (
     reqwest::Response,
-    Result<Option<bytes::Bytes>, reqwest::Error>,
+    Result<Result<Option<bytes::Bytes>, reqwest::Error>, tokio::time::error::Elapsed>,
 );
 
 /// The events of a streamed response, decoded as they arrive: a [`Stream`] of
 /// `Result<Event<T>, Error<T::Code>>` that ends after the last event, `data: [DONE]` or the
-/// first error. Built on the same parser and [`Decoder::decode_event`] as the blocking
-/// [`Events`](crate::stream::Events).
+/// first error. Built on the same core as the blocking [`Events`](crate::stream::Events).
 pub struct EventStream<T: Action> {
     next: Option<Pin<Box<dyn Future<Output = Chunk> + Send>>>,
-    parser: Parser,
-    decoder: Decoder<T>,
-    queue: VecDeque<RawEvent>,
-    scratch: Vec<RawEvent>,
-    /// A limit broken by the input read so far: reported once the events before it are.
-    broken: Option<Error<T::Code>>,
+    core: Core<T>,
     url: String,
-    ended: bool,
+    idle: Duration,
 }
 
 impl<T: Action> fmt::Debug for EventStream<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("EventStream")
             .field("url", &self.url)
-            .field("ended", &self.ended)
+            .field("core", &self.core)
             .finish_non_exhaustive()
     }
 }
 
-fn read_chunk(mut response: reqwest::Response) -> Pin<Box<dyn Future<Output = Chunk> + Send>> {
+/// The next chunk of `response`, or `Elapsed` after `idle` without one.
+fn read_chunk(
+    mut response: reqwest::Response,
+    idle: Duration,
+) -> Pin<Box<dyn Future<Output = Chunk> + Send>> {
     Box::pin(async move {
-        let chunk = response.chunk().await;
+        let chunk = tokio::time::timeout(idle, response.chunk()).await;
         (response, chunk)
     })
 }
 
 impl<T: Action + DeserializeOwned> EventStream<T> {
-    fn new(response: reqwest::Response, url: String, request_id: Option<&str>) -> Self {
+    fn new(
+        response: reqwest::Response,
+        url: String,
+        request_id: Option<&str>,
+        idle: Duration,
+    ) -> Self {
+        let mut core = Core::new();
+        core.set_fallback_request_id(request_id);
+        core.set_idle_limit(TimeLimit::StreamIdle(idle));
         EventStream {
-            next: Some(read_chunk(response)),
-            parser: Parser::new(Limits::default()),
-            decoder: Decoder::new().with_fallback_request_id(request_id),
-            queue: VecDeque::new(),
-            scratch: Vec::new(),
-            broken: None,
+            next: Some(read_chunk(response, idle)),
+            core,
             url,
-            ended: false,
+            idle,
         }
     }
 
     /// The same stream with other [`Limits`] (set before the first poll).
     pub fn with_limits(mut self, limits: Limits) -> Self {
-        self.parser = Parser::new(limits);
+        self.core.set_limits(limits);
         self
-    }
-
-    fn fail(&mut self, error: Error<T::Code>) -> Poll<Option<<Self as Stream>::Item>> {
-        self.ended = true;
-        self.next = None;
-        Poll::Ready(Some(Err(error)))
     }
 }
 
@@ -259,58 +481,45 @@ impl<T: Action + DeserializeOwned> Stream for EventStream<T> {
         // Every field is Unpin (the future is boxed), so the stream is too.
         let this = self.get_mut();
         loop {
-            if this.ended {
-                return Poll::Ready(None);
-            }
-            if let Some(raw) = this.queue.pop_front() {
-                match this.decoder.decode_event(raw) {
-                    Ok(Some(event)) => return Poll::Ready(Some(Ok(event))),
-                    Ok(None) if this.decoder.is_done() => {
-                        this.ended = true;
-                        return Poll::Ready(None);
-                    }
-                    Ok(None) => continue,
-                    Err(e) => return this.fail(e),
+            match this.core.step() {
+                Step::Event(event) => return Poll::Ready(Some(Ok(event))),
+                Step::Failed(error) => {
+                    this.next = None;
+                    return Poll::Ready(Some(Err(error)));
                 }
+                Step::End => {
+                    this.next = None;
+                    return Poll::Ready(None);
+                }
+                Step::NeedInput => {}
             }
             let Some(next) = this.next.as_mut() else {
-                if let Some(error) = this.broken.take() {
-                    return this.fail(error);
-                }
-                this.ended = true;
-                return Poll::Ready(None);
+                this.core.end_of_input();
+                continue;
             };
             let (response, chunk) = match next.as_mut().poll(cx) {
                 Poll::Pending => return Poll::Pending,
                 Poll::Ready(done) => done,
             };
             match chunk {
-                Ok(Some(bytes)) => {
-                    this.next = Some(read_chunk(response));
-                    let fed = this.parser.feed(&bytes, &mut this.scratch);
-                    this.queue.extend(this.scratch.drain(..));
-                    if let Err(broken) = fed {
-                        // Nothing more is read; the events before the limit come first.
-                        this.next = None;
-                        this.broken = Some(this.decoder.limit_error(broken));
-                    }
+                Ok(Ok(Some(bytes))) => {
+                    this.next = Some(read_chunk(response, this.idle));
+                    this.core.feed(&bytes);
                 }
-                Ok(None) => {
+                Ok(Ok(None)) => {
                     this.next = None;
-                    match this.parser.finish() {
-                        Ok(last) => this.queue.extend(last),
-                        Err(broken) => {
-                            let error = this.decoder.limit_error(broken);
-                            return this.fail(error);
-                        }
-                    }
+                    this.core.end_of_input();
                 }
-                Err(e) => {
-                    let error = this
-                        .decoder
-                        .stream_error(format!("reading the stream failed: {e}"))
-                        .with_source(e);
-                    return this.fail(error);
+                Ok(Err(e)) => {
+                    this.next = None;
+                    let timed_out = e.is_timeout();
+                    let error = this.core.read_failed(e, timed_out);
+                    return Poll::Ready(Some(Err(error)));
+                }
+                Err(elapsed) => {
+                    this.next = None;
+                    let error = this.core.read_failed(elapsed, true);
+                    return Poll::Ready(Some(Err(error)));
                 }
             }
         }

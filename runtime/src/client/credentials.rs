@@ -184,7 +184,8 @@ impl<P: ProvideCredential + ?Sized> ProvideCredential for Arc<P> {
     }
 }
 
-/// The chain's answer, or an error saying what to set.
+/// The chain's answer, or an error saying what to set (asked on this thread).
+#[cfg(feature = "ureq")]
 pub(crate) fn require(provider: &dyn ProvideCredential) -> Result<Credential, CredentialError> {
     found(provider.provide()?)
 }

@@ -16,9 +16,11 @@
 //! are never retried. Between attempts the client sleeps a random ("full jitter") delay in
 //! `[0, min(max_delay, base_delay × 2^n)]`.
 
-use std::time::Duration;
+use std::sync::{Mutex, PoisonError};
+use std::time::{Duration, Instant};
 
-use crate::{Error, ErrorKind};
+use super::settings::Timeouts;
+use crate::{Error, ErrorKind, TimeLimit};
 
 /// How a client retries; see the module docs for which errors are retried.
 ///
@@ -106,6 +108,128 @@ fn retryable<C>(error: &Error<C>, idempotent: bool) -> bool {
         ErrorKind::Api => idempotent && error.is_server_error(),
         ErrorKind::Http => idempotent && error.http_status().is_some_and(|s| s >= 500),
         _ => false,
+    }
+}
+
+/// The time one attempt may take, and the limit that will have fired when it runs out.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Budget {
+    /// The whole attempt: the attempt timeout, or what is left of the operation's.
+    pub(crate) total: Duration,
+    /// Connecting: the connect timeout, within `total`.
+    pub(crate) connect: Duration,
+    /// What fires when `total` runs out.
+    pub(crate) limit: TimeLimit,
+}
+
+impl Budget {
+    /// The limit that fired when the transport reports a timeout after `elapsed`, knowing
+    /// whether it was connecting.
+    pub(crate) fn fired(&self, connecting: bool) -> TimeLimit {
+        if connecting && self.connect < self.total {
+            TimeLimit::Connect(self.connect)
+        } else {
+            self.limit
+        }
+    }
+}
+
+/// The bookkeeping of one call: its attempts, the RequestIds of the failed ones, and its
+/// operation deadline. Each transport runs the same loop: [`begin`](RetryState::begin) an
+/// attempt, and after a failure ask [`after_failure`](RetryState::after_failure) for the
+/// delay before the next one, or the final error.
+pub(crate) struct RetryState<'a> {
+    policy: &'a RetryPolicy,
+    jitter: &'a Mutex<Jitter>,
+    timeouts: Timeouts,
+    idempotent: bool,
+    started: Instant,
+    attempt: u32,
+    request_ids: Vec<String>,
+}
+
+impl<'a> RetryState<'a> {
+    pub(crate) fn new(
+        policy: &'a RetryPolicy,
+        jitter: &'a Mutex<Jitter>,
+        timeouts: Timeouts,
+        idempotent: bool,
+    ) -> RetryState<'a> {
+        RetryState {
+            policy,
+            jitter,
+            timeouts,
+            idempotent,
+            started: Instant::now(),
+            attempt: 0,
+            request_ids: Vec::new(),
+        }
+    }
+
+    /// The number of the attempt under way (1 for the first).
+    pub(crate) fn attempt(&self) -> u32 {
+        self.attempt
+    }
+
+    /// Starts the next attempt: the time it may take.
+    pub(crate) fn begin(&mut self) -> Budget {
+        self.attempt += 1;
+        let left = self
+            .timeouts
+            .operation
+            .saturating_sub(self.started.elapsed());
+        let (total, limit) = if left < self.timeouts.attempt {
+            (left, TimeLimit::Operation(self.timeouts.operation))
+        } else {
+            (
+                self.timeouts.attempt,
+                TimeLimit::Attempt(self.timeouts.attempt),
+            )
+        };
+        Budget {
+            // A zero budget would mean "no limit" to some transports.
+            total: total.max(Duration::from_millis(1)),
+            connect: self
+                .timeouts
+                .connect
+                .min(total)
+                .max(Duration::from_millis(1)),
+            limit,
+        }
+    }
+
+    /// After a failed attempt: the delay before the next one when the policy retries `error`
+    /// and the operation deadline leaves time for it; `None` when the call ends with `error`
+    /// (pass it to [`finish`](RetryState::finish)).
+    pub(crate) fn after_failure<C>(&mut self, error: &Error<C>) -> Option<Duration> {
+        if !self
+            .policy
+            .should_retry(error, self.attempt, self.idempotent)
+        {
+            return None;
+        }
+        let delay = {
+            let mut jitter = self.jitter.lock().unwrap_or_else(PoisonError::into_inner);
+            self.policy.delay(self.attempt, &mut jitter)
+        };
+        let left = self
+            .timeouts
+            .operation
+            .saturating_sub(self.started.elapsed());
+        if delay >= left {
+            return None; // no time for another attempt: the last error is the answer
+        }
+        if let Some(id) = error.request_id() {
+            self.request_ids.push(id.to_owned());
+        }
+        Some(delay)
+    }
+
+    /// The final error of the call: its attempts and the earlier RequestIds recorded.
+    pub(crate) fn finish<C>(&self, error: Error<C>) -> Error<C> {
+        error
+            .with_earlier_request_ids(&self.request_ids)
+            .with_attempts(self.attempt.max(1))
     }
 }
 

@@ -38,7 +38,9 @@ fn a_transport_failure_reads_back() {
         "https://cvm.tencentcloudapi.com/",
         "timed out",
         true,
-        true,
+        Some(crate::TimeLimit::Attempt(std::time::Duration::from_secs(
+            30,
+        ))),
         "DescribeZones",
     )
     .with_earlier_request_ids(&["r1".to_owned()]);

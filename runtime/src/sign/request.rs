@@ -411,7 +411,7 @@ impl Request {
 }
 
 /// Splits an endpoint into scheme and host (`host[:port]`, the port left out when default).
-fn parse_endpoint(endpoint: &str) -> Result<(&'static str, String), SignError> {
+pub(crate) fn parse_endpoint(endpoint: &str) -> Result<(&'static str, String), SignError> {
     let bad = |reason| SignError::Endpoint {
         endpoint: redact_user_info(endpoint),
         reason,
@@ -453,7 +453,7 @@ fn parse_endpoint(endpoint: &str) -> Result<(&'static str, String), SignError> {
 
 /// The endpoint with any user info (`user:password@`, which may hold a secret) replaced by
 /// `<redacted>@`, for error messages.
-fn redact_user_info(endpoint: &str) -> String {
+pub(crate) fn redact_user_info(endpoint: &str) -> String {
     let authority_start = endpoint.find("://").map_or(0, |i| i + 3);
     let rest = &endpoint[authority_start..];
     let authority_len = rest.find(['/', '?', '#']).unwrap_or(rest.len());
