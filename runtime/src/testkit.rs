@@ -272,6 +272,12 @@ impl TestServer {
         lock(&self.service.handlers).insert((service.to_owned(), action.to_owned()), handler);
     }
 
+    /// How many TCP connections the server has served: connections are kept alive between
+    /// requests, so a client that reuses its connection makes one for many calls.
+    pub fn connections(&self) -> usize {
+        self.http.connections()
+    }
+
     /// How many correctly signed requests of `action` arrived (refused ones are not counted).
     pub fn attempts(&self, action: &str) -> usize {
         self.service.attempts(action)

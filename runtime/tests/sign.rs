@@ -232,6 +232,18 @@ fn secrets_never_appear_in_debug_or_display() {
         )
         .unwrap_err();
     let missing = Credential::from_lookup(|_| None).unwrap_err();
+    // What a server received: the request's own headers, signature and token included.
+    let received: Vec<(&str, &str)> = signed
+        .headers()
+        .iter()
+        .map(|(n, v)| (*n, v.as_str()))
+        .collect();
+    let incoming = Incoming {
+        method: "POST",
+        query: "",
+        headers: &received,
+        body: signed.body(),
+    };
     // A secret in the endpoint's user info, where a copied URL may carry one.
     let endpoint = Request::post::<SendSms>(&())
         .unwrap()
@@ -254,6 +266,8 @@ fn secrets_never_appear_in_debug_or_display() {
         format!("{missing}"),
         format!("{endpoint:?}"),
         format!("{endpoint}"),
+        format!("{incoming:?}"),
+        format!("{incoming:#?}"),
     ];
     for shown in &outputs {
         assert!(!shown.contains(KEY), "secret key in {shown}");

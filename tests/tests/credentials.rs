@@ -244,3 +244,286 @@ fn no_metadata_endpoint_means_the_role_is_not_configured() {
     let role = InstanceRole::new().endpoint(format!("http://127.0.0.1:{port}"));
     assert!(role.provide().unwrap().is_none());
 }
+
+// ---- The instance role against misbehaving metadata endpoints ----
+
+use std::io::Write as _;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
+
+use tencent_action_tests::rogue::{respond, Rogue};
+
+fn unix_now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+}
+
+fn keys_json(id: &str, expires: u64) -> String {
+    format!(
+        r#"{{"TmpSecretId": "{id}", "TmpSecretKey": "key-{id}", "Token": "token-{id}", "ExpiredTime": {expires}, "Code": "Success"}}"#
+    )
+}
+
+/// A metadata endpoint naming role `r` and answering `keys(fetch number)` for its keys (after
+/// `delay(fetch number)`).
+fn metadata(
+    keys: impl Fn(usize) -> Option<String> + Send + Sync + 'static,
+    delay: impl Fn(usize) -> Duration + Send + Sync + 'static,
+) -> (Rogue, Arc<AtomicUsize>) {
+    let fetches = Arc::new(AtomicUsize::new(0));
+    let counted = Arc::clone(&fetches);
+    let server = Rogue::start(move |_, seen, stream| {
+        if seen
+            .line
+            .starts_with("GET /latest/meta-data/cam/security-credentials/ ")
+        {
+            respond(stream, 200, &[], b"r");
+        } else if seen
+            .line
+            .starts_with("GET /latest/meta-data/cam/security-credentials/r ")
+        {
+            let n = counted.fetch_add(1, Ordering::SeqCst) + 1;
+            std::thread::sleep(delay(n));
+            match keys(n) {
+                Some(body) => respond(stream, 200, &[], body.as_bytes()),
+                None => respond(stream, 500, &[], b"down"),
+            }
+        } else {
+            respond(stream, 404, &[], b"");
+        }
+    });
+    (server, fetches)
+}
+
+#[test]
+fn a_metadata_endpoint_that_trickles_is_cut_at_the_fetch_deadline() {
+    // One byte every 1.5 s: without one deadline for the whole fetch, this takes minutes.
+    let server = Rogue::start(|_, _, stream| {
+        let answer = b"HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n";
+        for byte in answer.iter().cycle().take(40) {
+            if stream.write_all(&[*byte]).is_err() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(1500));
+        }
+    });
+    let role = InstanceRole::new().endpoint(server.url());
+    let started = Instant::now();
+    let answer = role.provide();
+    let took = started.elapsed();
+    assert!(took < Duration::from_secs(6), "{took:?}");
+    // Unreachable in time reads as "not on CVM".
+    assert!(answer.unwrap().is_none());
+}
+
+#[test]
+fn keys_already_expired_are_refused() {
+    let (server, _) = metadata(
+        |_| Some(keys_json("AKIDOLD", unix_now() - 10)),
+        |_| Duration::ZERO,
+    );
+    let e = InstanceRole::new()
+        .endpoint(server.url())
+        .provide()
+        .unwrap_err();
+    assert!(e.reason().contains("expired at"), "{e}");
+}
+
+#[test]
+fn valid_keys_survive_a_failed_refresh() {
+    // Valid for 200 s, inside the 300 s refresh margin: every call refreshes, and the second
+    // refresh fails. The keys still valid must be used, not erased.
+    let (server, fetches) = metadata(
+        |n| (n == 1).then(|| keys_json("AKIDFIRST", unix_now() + 200)),
+        |_| Duration::ZERO,
+    );
+    let role = InstanceRole::new().endpoint(server.url());
+    assert_eq!(role.provide().unwrap().unwrap().secret_id(), "AKIDFIRST");
+    assert_eq!(role.provide().unwrap().unwrap().secret_id(), "AKIDFIRST");
+    assert_eq!(fetches.load(Ordering::SeqCst), 2, "the refresh was tried");
+}
+
+#[test]
+fn callers_with_valid_keys_go_on_while_one_refresh_runs() {
+    // The first fetch is quick (keys due for refresh at once); the second takes 2 s.
+    let (server, fetches) = metadata(
+        |n| Some(keys_json(&format!("AKID{n}"), unix_now() + 200)),
+        |n| Duration::from_millis(if n == 1 { 0 } else { 2000 }),
+    );
+    let role = Arc::new(InstanceRole::new().endpoint(server.url()));
+    assert_eq!(role.provide().unwrap().unwrap().secret_id(), "AKID1");
+    let refresher = {
+        let role = Arc::clone(&role);
+        std::thread::spawn(move || role.provide().unwrap().unwrap().secret_id().to_owned())
+    };
+    std::thread::sleep(Duration::from_millis(200));
+    let started = Instant::now();
+    assert_eq!(role.provide().unwrap().unwrap().secret_id(), "AKID1");
+    assert!(
+        started.elapsed() < Duration::from_millis(500),
+        "waited {:?} behind the refresh",
+        started.elapsed()
+    );
+    assert_eq!(refresher.join().unwrap(), "AKID2");
+    assert_eq!(fetches.load(Ordering::SeqCst), 2);
+}
+
+#[test]
+fn an_async_call_never_blocks_its_executor_on_a_credential_fetch() {
+    let server = TestServer::start().unwrap();
+    server.respond::<DescribeZones>(json!({"TotalCount": 5}));
+    server.accept_key("AKIDSLOW", "key-AKIDSLOW");
+    let (metadata, _) = metadata(
+        |_| Some(keys_json("AKIDSLOW", unix_now() + 3600)),
+        |_| Duration::from_millis(1500),
+    );
+    let client = tencent_action::client::AsyncClient::builder()
+        .credentials(InstanceRole::new().endpoint(metadata.url()))
+        .endpoint(server.endpoint())
+        .build()
+        .unwrap();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let ticks = Arc::new(AtomicUsize::new(0));
+    let counted = Arc::clone(&ticks);
+    runtime.block_on(async {
+        let ticker = tokio::spawn(async move {
+            loop {
+                tokio::time::sleep(Duration::from_millis(10)).await;
+                counted.fetch_add(1, Ordering::SeqCst);
+            }
+        });
+        let out = client.call(&DescribeZonesRequest {}).await.unwrap();
+        assert_eq!(out.total_count, 5);
+        ticker.abort();
+    });
+    // The ticker kept ticking through the 1.5 s fetch: the runtime's one thread was free
+    // (blocked, it would have ticked once).
+    let ticks = ticks.load(Ordering::SeqCst);
+    assert!(ticks >= 50, "{ticks} ticks in 1.5 s");
+}
+
+#[test]
+fn a_chunked_metadata_answer_is_understood() {
+    let server = Rogue::start(|_, seen, stream| {
+        let body = if seen.line.contains("security-credentials/ ") {
+            "r".to_owned()
+        } else {
+            keys_json("AKIDCHUNKED", unix_now() + 3600)
+        };
+        let (a, b) = body.split_at(body.len().div_ceil(2));
+        let _ = write!(
+            stream,
+            "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n{:x}\r\n{a}\r\n{:x}\r\n{b}\r\n0\r\n\r\n",
+            a.len(),
+            b.len()
+        );
+    });
+    let credential = InstanceRole::new()
+        .endpoint(server.url())
+        .provide()
+        .unwrap()
+        .unwrap();
+    assert_eq!(credential.secret_id(), "AKIDCHUNKED");
+}
+
+#[test]
+fn a_role_name_that_is_not_a_plain_token_is_refused_and_never_sent() {
+    let server = Rogue::start(|_, _, stream| {
+        respond(stream, 200, &[], b"r\r\nX-Injected: 1");
+    });
+    let e = InstanceRole::new()
+        .endpoint(server.url())
+        .provide()
+        .unwrap_err();
+    assert!(e.reason().contains("not a CAM role name"), "{e}");
+    assert_eq!(server.seen().len(), 1, "no second request");
+}
+
+#[test]
+fn a_key_that_does_not_decode_is_not_echoed() {
+    let (server, _) = metadata(
+        |_| {
+            Some(format!(
+                r#"{{"TmpSecretId": "AKID", "TmpSecretKey": 98765432109876, "Token": "t", "ExpiredTime": {}}}"#,
+                unix_now() + 3600
+            ))
+        },
+        |_| Duration::ZERO,
+    );
+    let e = InstanceRole::new()
+        .endpoint(server.url())
+        .provide()
+        .unwrap_err();
+    assert!(e.reason().contains("do not decode"), "{e}");
+    assert!(!e.to_string().contains("98765432109876"), "{e}");
+    assert!(!format!("{e:?}").contains("98765432109876"), "{e:?}");
+}
+
+// ---- The profile file: only a small regular file is read ----
+
+#[test]
+fn a_profile_file_that_is_not_a_small_regular_file_is_refused_at_once() {
+    let reason = |path: &str| {
+        let provider = ProfileFile::from_lookup({
+            let path = path.to_owned();
+            move |name| (name == "TENCENTCLOUD_CREDENTIALS_FILE").then(|| path.clone())
+        });
+        let started = Instant::now();
+        let e = provider.provide().unwrap_err();
+        assert!(started.elapsed() < Duration::from_secs(1));
+        e.reason().to_owned()
+    };
+    assert!(reason("/dev/zero").contains("not a regular file"));
+    let dir = std::env::temp_dir().join(format!("tencent-action-fifo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let fifo = dir.join("credentials");
+    let _ = std::fs::remove_file(&fifo);
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if made.is_ok_and(|s| s.success()) {
+        assert!(reason(fifo.to_str().unwrap()).contains("not a regular file"));
+    }
+    let big = profile_file("big", &format!("[default]\n{}", "; pad\n".repeat(20_000)));
+    assert!(reason(big.to_str().unwrap()).contains("larger than 65536 bytes"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_environment_has_one_reader_whatever_asks() {
+    let cases: &[&[(&str, &str)]] = &[
+        &[
+            ("TENCENTCLOUD_SECRET_ID", " AKID "),
+            ("TENCENTCLOUD_SECRET_KEY", "k"),
+        ],
+        &[
+            ("TENCENTCLOUD_SECRET_ID", "AKID"),
+            ("TENCENTCLOUD_SECRET_KEY", "k"),
+            ("TENCENTCLOUD_SESSION_TOKEN", " "),
+        ],
+        &[("TENCENTCLOUD_SECRET_ID", "AKID")],
+        &[("TENCENTCLOUD_SECRET_KEY", "k")],
+        &[("TENCENTCLOUD_SESSION_TOKEN", "t")],
+        &[
+            ("TENCENTCLOUD_SECRET_ID", "  "),
+            ("TENCENTCLOUD_SECRET_KEY", "k"),
+        ],
+        &[],
+    ];
+    for env in cases {
+        let direct = Credential::from_lookup(vars(env));
+        let provider = Environment::from_lookup(vars(env)).provide();
+        match (&direct, &provider) {
+            (Ok(a), Ok(Some(b))) => {
+                assert_eq!(a.secret_id(), b.secret_id());
+                assert_eq!(a.has_token(), b.has_token());
+            }
+            (Err(_), Err(_)) | (Err(_), Ok(None)) => {}
+            _ => panic!("{env:?}: {direct:?} vs {provider:?}"),
+        }
+    }
+}

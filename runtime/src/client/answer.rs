@@ -118,3 +118,8 @@ pub(crate) fn decode_raw(answer: &Answer) -> Result<Value, Error> {
     crate::http::from_response::<RawResponse, _>(answer.status, &answer.headers, &answer.body)
         .map(RawResponse::into_value)
 }
+
+/// A raw call's RequestId, for tracing.
+pub(crate) fn raw_request_id(value: &Value) -> &str {
+    value["RequestId"].as_str().unwrap_or("")
+}

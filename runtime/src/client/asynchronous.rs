@@ -12,7 +12,7 @@ use futures_core::Stream;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::answer::{decode_raw, refuse_redirect, too_large, Answer};
+use super::answer::{decode_raw, raw_request_id, refuse_redirect, too_large, Answer};
 use super::builder::{Builder, Config, CredentialCheck};
 use super::credentials::{self, ProvideCredential};
 use super::operation::Operation;
@@ -79,13 +79,17 @@ impl AsyncClient {
         request: &R,
     ) -> Result<R::Response, Error<CodeOf<R>>> {
         let operation = Operation::typed(request)?;
-        self.run(&operation, |answer| {
-            crate::http::from_response::<R::Response, _>(
-                answer.status,
-                &answer.headers,
-                &answer.body,
-            )
-        })
+        self.run(
+            &operation,
+            |answer| {
+                crate::http::from_response::<R::Response, _>(
+                    answer.status,
+                    &answer.headers,
+                    &answer.body,
+                )
+            },
+            Action::request_id,
+        )
         .await
     }
 
@@ -103,7 +107,7 @@ impl AsyncClient {
         params: &Value,
     ) -> Result<Value, Error> {
         let operation = Operation::raw(service, version, action, params, false)?;
-        self.run(&operation, decode_raw).await
+        self.run(&operation, decode_raw, raw_request_id).await
     }
 
     /// As [`call_json`](AsyncClient::call_json), for an action safe to send twice: also
@@ -120,7 +124,7 @@ impl AsyncClient {
         params: &Value,
     ) -> Result<Value, Error> {
         let operation = Operation::raw(service, version, action, params, true)?;
-        self.run(&operation, decode_raw).await
+        self.run(&operation, decode_raw, raw_request_id).await
     }
 
     /// Calls a streaming action (CLS `ChatCompletions`): its events as a [`Stream`] of typed
@@ -208,6 +212,7 @@ impl AsyncClient {
         &self,
         operation: &Operation,
         decode: impl Fn(&Answer) -> Result<T, Error<C>>,
+        request_id: impl Fn(&T) -> &str,
     ) -> Result<T, Error<C>> {
         let trace = CallTrace::start(operation, self.config.settings.region.as_deref());
         let mut state = self.config.retry_state(operation.idempotent);
@@ -220,7 +225,7 @@ impl AsyncClient {
                 .and_then(|answer| decode(&answer));
             match result {
                 Ok(value) => {
-                    attempt.end::<C>(None, None);
+                    attempt.end::<C>(Some(request_id(&value)), None);
                     return Ok(value);
                 }
                 Err(error) => {

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use super::answer::{decode_raw, refuse_redirect, too_large, Answer};
+use super::answer::{decode_raw, raw_request_id, refuse_redirect, too_large, Answer};
 use super::builder::{Builder, Config, CredentialCheck};
 use super::operation::Operation;
 use super::retry::Budget;
@@ -14,7 +14,7 @@ use super::trace::{AttemptTrace, CallTrace};
 use super::CodeOf;
 use crate::sign::SignedRequest;
 use crate::stream::Events;
-use crate::{ActionRequest, Error, TimeLimit};
+use crate::{Action, ActionRequest, Error, TimeLimit};
 
 /// A blocking Tencent Cloud API client (cargo feature `ureq`), for every product: the
 /// endpoint is chosen per call from the action's service.
@@ -66,13 +66,17 @@ impl Client {
     /// ([`Error::earlier_request_ids`]).
     pub fn call<R: ActionRequest>(&self, request: &R) -> Result<R::Response, Error<CodeOf<R>>> {
         let operation = Operation::typed(request)?;
-        self.run(&operation, |answer| {
-            crate::http::from_response::<R::Response, _>(
-                answer.status,
-                &answer.headers,
-                &answer.body,
-            )
-        })
+        self.run(
+            &operation,
+            |answer| {
+                crate::http::from_response::<R::Response, _>(
+                    answer.status,
+                    &answer.headers,
+                    &answer.body,
+                )
+            },
+            Action::request_id,
+        )
     }
 
     /// Calls an action that has no declared types: `params` is the request's JSON object, the
@@ -111,7 +115,7 @@ impl Client {
         params: &Value,
     ) -> Result<Value, Error> {
         let operation = Operation::raw(service, version, action, params, false)?;
-        self.run(&operation, decode_raw)
+        self.run(&operation, decode_raw, raw_request_id)
     }
 
     /// As [`call_json`](Client::call_json), for an action you know is safe to send twice (a
@@ -129,7 +133,7 @@ impl Client {
         params: &Value,
     ) -> Result<Value, Error> {
         let operation = Operation::raw(service, version, action, params, true)?;
-        self.run(&operation, decode_raw)
+        self.run(&operation, decode_raw, raw_request_id)
     }
 
     /// Calls a streaming action (CLS `ChatCompletions`): its events as an iterator of typed
@@ -192,6 +196,7 @@ impl Client {
         &self,
         operation: &Operation,
         decode: impl Fn(&Answer) -> Result<T, Error<C>>,
+        request_id: impl Fn(&T) -> &str,
     ) -> Result<T, Error<C>> {
         let trace = CallTrace::start(operation, self.config.settings.region.as_deref());
         let mut state = self.config.retry_state(operation.idempotent);
@@ -203,7 +208,7 @@ impl Client {
                 .and_then(|answer| decode(&answer));
             match result {
                 Ok(value) => {
-                    attempt.end::<C>(None, None);
+                    attempt.end::<C>(Some(request_id(&value)), None);
                     return Ok(value);
                 }
                 Err(error) => {

@@ -82,6 +82,7 @@ pub(crate) type Handler = dyn Fn(&HttpRequest) -> HttpResponse + Send + Sync + '
 pub(crate) struct Server {
     addr: SocketAddr,
     stop: Arc<AtomicBool>,
+    accepted: Arc<AtomicUsize>,
     accept: Option<JoinHandle<()>>,
 }
 
@@ -90,15 +91,22 @@ impl Server {
         let listener = TcpListener::bind(("127.0.0.1", 0))?;
         let addr = listener.local_addr()?;
         let stop = Arc::new(AtomicBool::new(false));
-        let flag = Arc::clone(&stop);
+        let accepted = Arc::new(AtomicUsize::new(0));
+        let (flag, count) = (Arc::clone(&stop), Arc::clone(&accepted));
         let accept = thread::Builder::new()
             .name("testkit-accept".into())
-            .spawn(move || accept_loop(&listener, &flag, &handler))?;
+            .spawn(move || accept_loop(&listener, &flag, &count, &handler))?;
         Ok(Server {
             addr,
             stop,
+            accepted,
             accept: Some(accept),
         })
+    }
+
+    /// Connections served so far (those refused with 503 not counted).
+    pub(crate) fn connections(&self) -> usize {
+        self.accepted.load(Ordering::SeqCst)
     }
 
     pub(crate) fn addr(&self) -> SocketAddr {
@@ -126,7 +134,12 @@ impl Drop for Slot {
     }
 }
 
-fn accept_loop(listener: &TcpListener, stop: &AtomicBool, handler: &Arc<Handler>) {
+fn accept_loop(
+    listener: &TcpListener,
+    stop: &AtomicBool,
+    accepted: &AtomicUsize,
+    handler: &Arc<Handler>,
+) {
     let open = Arc::new(AtomicUsize::new(0));
     for stream in listener.incoming() {
         if stop.load(Ordering::SeqCst) {
@@ -141,6 +154,7 @@ fn accept_loop(listener: &TcpListener, stop: &AtomicBool, handler: &Arc<Handler>
             let _ = write_response(&mut stream, &HttpResponse::html(503), false);
             continue;
         }
+        accepted.fetch_add(1, Ordering::SeqCst);
         let slot = Slot(Arc::clone(&open));
         let handler = Arc::clone(handler);
         let spawned = thread::Builder::new()
@@ -172,6 +186,7 @@ impl Read for DeadlineReader {
 }
 
 fn serve(stream: TcpStream, handler: &Handler) -> io::Result<()> {
+    stream.set_nodelay(true)?;
     let mut writer = stream.try_clone()?;
     writer.set_write_timeout(Some(REQUEST_TIMEOUT))?;
     let mut reader = BufReader::new(DeadlineReader {
@@ -327,14 +342,43 @@ fn write_response(
         head.push_str(&format!("{name}: {value}\r\n"));
     }
     head.push_str("\r\n");
-    stream.write_all(head.as_bytes())?;
-    stream.write_all(&response.body)?;
+    // One write: a head and a body written apart wait on the peer's delayed ACK (Nagle) on a
+    // kept-alive connection, 40 ms a call.
+    let mut answer = head.into_bytes();
+    answer.extend_from_slice(&response.body);
+    stream.write_all(&answer)?;
     stream.flush()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_request_that_trickles_in_is_cut_at_the_whole_request_deadline() {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        let writer = thread::spawn(move || {
+            let mut stream = TcpStream::connect(addr).unwrap();
+            // A byte every 50 ms: each read is quick, the whole never ends.
+            for byte in b"POST / HTTP/1.1\r\nX-Slow: ".iter().cycle().take(100) {
+                if stream.write_all(&[*byte]).is_err() {
+                    return;
+                }
+                thread::sleep(Duration::from_millis(50));
+            }
+        });
+        let (stream, _) = listener.accept().unwrap();
+        let mut reader = BufReader::new(DeadlineReader {
+            stream,
+            deadline: Instant::now() + Duration::from_millis(400),
+        });
+        let started = Instant::now();
+        assert_eq!(read_request(&mut reader).err(), Some(408));
+        assert!(started.elapsed() < Duration::from_secs(1));
+        drop(reader);
+        writer.join().unwrap();
+    }
 
     fn read(raw: &[u8]) -> Result<HttpRequest, u16> {
         read_request(&mut BufReader::new(raw))
