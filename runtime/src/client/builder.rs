@@ -129,7 +129,7 @@ pub(crate) struct Config {
 }
 
 /// The error-code type of a request's action.
-pub(crate) type CodeOf<R> = <<R as ActionRequest>::Response as Action>::Code;
+pub(crate) use crate::action::CodeOf;
 
 impl Config {
     /// `request` signed for one attempt: fresh credentials and timestamp each time.
