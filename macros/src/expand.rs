@@ -88,13 +88,15 @@ fn expand(args: &Args, input: &Input, original: TokenStream, checks: TokenStream
         Some(path) => quote!(#path),
         None => quote!(::tencent_action::CommonCode),
     };
-    // The RequestId lives in a field the user never names; `skip` keeps it out of serde. It is
-    // `pub` so that `..Default::default()` builds a value in any module or crate (a private
-    // field would be E0451 outside the defining module).
+    // The RequestId lives in a hidden field; `skip` keeps it out of serde. It is `pub` so that
+    // `..Default::default()` builds a value in any module or crate (a private field would be
+    // E0451 outside the defining module). It is named `request_id`, its public name (the
+    // accessor's), because a derived `Debug` prints the field's name: `request_id: "..."`.
+    // `valid::check_input` keeps user fields off the name.
     let hidden = quote! {
         #[serde(skip)]
         #[doc(hidden)]
-        pub __tencent_action_request_id: ::tencent_action::__private::RequestId
+        pub request_id: ::tencent_action::__private::RequestId
     };
     let needs_comma = match &item.fields {
         syn::Fields::Named(named) => !named.named.empty_or_trailing(),
@@ -127,11 +129,11 @@ fn expand(args: &Args, input: &Input, original: TokenStream, checks: TokenStream
                 type Code = #code;
 
                 fn request_id(&self) -> &::core::primitive::str {
-                    self.__tencent_action_request_id.as_str()
+                    self.request_id.as_str()
                 }
 
                 fn __set_request_id(&mut self, request_id: ::tencent_action::__private::RequestId) {
-                    self.__tencent_action_request_id = request_id;
+                    self.request_id = request_id;
                 }
 
                 #input

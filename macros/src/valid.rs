@@ -117,7 +117,18 @@ pub fn check_input(cx: &mut Ctxt, which: Which, input: &Input) {
     let rule = input.rename_rule();
     let mut seen: Vec<(String, Span)> = Vec::new();
     for field in &input.fields {
-        for wire in field.wire_names(rule) {
+        let wire_names = field.wire_names(rule);
+        if which == Which::Action
+            && field.ident.to_string().trim_start_matches("r#") == "request_id"
+            && !wire_names.iter().any(|w| w.name == "RequestId")
+        {
+            // With the wire name `RequestId` the error below says it all.
+            cx.error_at(
+                field.ident.span(),
+                "the field name `request_id` is taken by the RequestId that #[tencent_action] captures (read it with `.request_id()`, from the `Action` trait): rename the field, keeping its wire name with `#[serde(rename = \"...\")]`",
+            );
+        }
+        for wire in wire_names {
             if which == Which::Action && (wire.name == "RequestId" || wire.name == "Error") {
                 let what = if wire.name == "RequestId" {
                     "the envelope captures it: read it with `.request_id()` (from the `Action` trait)"

@@ -107,6 +107,32 @@ pub trait ActionRequest: serde::Serialize {
     const IDEMPOTENT: bool = is_read_only_action(<Self::Response as Action>::ACTION);
 }
 
+/// The error-code type of a request's action: the [`Action::Code`] of its
+/// [`Response`](ActionRequest::Response). A generic helper names its error type with it.
+///
+/// ```
+/// use tencent_action::prelude::*;
+/// use tencent_action::{CodeOf, CommonCode, Error};
+///
+/// #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+/// #[derive(Debug)]
+/// pub struct DescribeZones {
+///     pub total_count: u64,
+/// }
+///
+/// #[tencent_request(DescribeZones)]
+/// pub struct DescribeZonesRequest {}
+///
+/// // Instead of `Error<<<R as ActionRequest>::Response as Action>::Code>`:
+/// fn decode<R: ActionRequest>(_: &R, body: &str) -> Result<R::Response, Error<CodeOf<R>>> {
+///     tencent_action::from_str(body)
+/// }
+/// let body = r#"{"Response": {"Error": {"Code": "InternalError", "Message": "m"}, "RequestId": "r"}}"#;
+/// let e = decode(&DescribeZonesRequest {}, body).unwrap_err();
+/// assert_eq!(e.typed_code(), Some(&CommonCode::InternalError));
+/// ```
+pub type CodeOf<R> = <<R as ActionRequest>::Response as Action>::Code;
+
 /// Read-only actions by their name: safe to send twice.
 const fn is_read_only_action(action: &str) -> bool {
     const PREFIXES: [&[u8]; 5] = [b"Describe", b"Get", b"List", b"Query", b"Inquiry"];

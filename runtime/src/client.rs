@@ -46,9 +46,7 @@ pub use builder::Builder;
 pub use retry::RetryPolicy;
 pub use settings::DEFAULT_MAX_BODY_SIZE;
 
-/// The error-code type of a request's action: `Error<CodeOf<R>>` is what a client's
-/// `call(&request)` returns for a request `R`.
-pub type CodeOf<R> = <<R as crate::ActionRequest>::Response as crate::Action>::Code;
+pub(crate) use crate::CodeOf;
 
 #[cfg(feature = "ureq")]
 #[cfg_attr(docsrs, doc(cfg(feature = "ureq")))]

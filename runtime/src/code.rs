@@ -1,5 +1,6 @@
-//! Error codes: the 26 common codes every action can return, their categories, and the
-//! [`ErrorCode`] trait that per-product code enums implement.
+//! Error codes: the 26 common codes every action can return, their categories, the
+//! [`ErrorCode`] trait that per-product code enums implement, and the SMS codes that are rate
+//! limits.
 
 use std::fmt;
 use std::str::FromStr;
@@ -291,5 +292,59 @@ categories! {
 impl fmt::Display for Category {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+/// Declares the rate-limit codes once: the public list and the predicate's `match` come from
+/// the same literals, so they cannot drift apart.
+macro_rules! rate_limit_codes {
+    ($($code:literal,)*) => {
+        /// `LimitExceeded.*` codes that Tencent documents as a frequency (rate) limit rather than a
+        /// quota: the SMS 2021-01-11 codes whose description says 频率限制 (frequency limit) or 速率
+        /// (rate). [`Error::is_throttled`](crate::Error::is_throttled) is true for them.
+        ///
+        /// Not in the list, because Tencent describes them as caps or quotas: SMS
+        /// `LimitExceeded.AppCountryOrRegionDailyLimit`, `AppGlobalDailyLimit`,
+        /// `AppMainlandChinaDailyLimit` (发送总量阈值, total volume thresholds), `DailyLimit`,
+        /// `PhoneNumberCountLimit` (more than 200 numbers in one request) and
+        /// `AppCountryOrRegionInBlacklist`; and every CVM 2017-03-12 `LimitExceeded.*` code (instance,
+        /// ENI, EIP, template and tag quotas). The common `LimitExceeded` itself is "quota limit
+        /// exceeded".
+        ///
+        /// ```
+        /// assert!(tencent_action::SMS_RATE_LIMIT_CODES.contains(&"LimitExceeded.DeliveryFrequencyLimit"));
+        /// assert!(!tencent_action::SMS_RATE_LIMIT_CODES.contains(&"LimitExceeded.CvmInstanceQuota"));
+        /// ```
+        pub const SMS_RATE_LIMIT_CODES: &[&str] = &[$($code,)*];
+
+        /// Whether `code` is one of the [`SMS_RATE_LIMIT_CODES`].
+        pub(crate) fn is_rate_limit_code(code: &str) -> bool {
+            // A `match` on literals: no scan of the list at run time.
+            matches!(code, $($code)|*)
+        }
+    };
+}
+
+rate_limit_codes! {
+    "LimitExceeded.AppDailyLimit",
+    "LimitExceeded.DeliveryFrequencyLimit",
+    "LimitExceeded.GlobalSmsSendingRateLimit",
+    "LimitExceeded.PhoneNumberDailyLimit",
+    "LimitExceeded.PhoneNumberOneHourLimit",
+    "LimitExceeded.PhoneNumberSameContentDailyLimit",
+    "LimitExceeded.PhoneNumberThirtySecondLimit",
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_rate_limit_code, SMS_RATE_LIMIT_CODES};
+
+    #[test]
+    fn the_match_and_the_published_list_agree() {
+        for code in SMS_RATE_LIMIT_CODES {
+            assert!(is_rate_limit_code(code), "{code}");
+            assert!(code.starts_with("LimitExceeded."), "{code}");
+        }
+        assert!(!is_rate_limit_code("LimitExceeded.DailyLimit"));
     }
 }

@@ -1,38 +1,71 @@
 //! One-pass decoding of the `{"Response": {...}}` envelope.
 //!
-//! The success path reads the body once: the `Response` object's [`MapAccess`] is wrapped in
-//! [`Intercept`], which takes the `RequestId` and `Error` entries for itself, wherever they
-//! stand, and hands every other entry to the user's derived `Deserialize`. No
+//! # The four paths
+//!
+//! Every body goes down this picture from the top; only a failure goes further than path 2.
+//!
+//! ```text
+//!  body
+//!   │
+//!   ├─ 1. fast error scan ─────── exactly `{"Response":{"Error":{...},"RequestId":"..."}}`,
+//!   │     (fast_error)            compact, no escapes ──────────────────────▶ Err(Api)
+//!   │
+//!   ├─ 2. one pass, RequestId as bytes (top → intercept → the user's Deserialize)
+//!   │     Data ───────────────────────────────────────────────────────────────▶ Ok(T)
+//!   │     `Response.Error` or a legacy 2.0 error ─────────────────────────────▶ Err(Api)
+//!   │     failed, Flags::retry_as_text set (a RequestId this pass cannot read as bytes):
+//!   │       │
+//!   │       └─ 3. the same pass again, RequestId as text (IdMode::Text):
+//!   │             Data / Api as in 2; failed: on to 4 with its own Flags
+//!   │     failed otherwise:
+//!   │       │
+//!   └───────┴─ 4. failure re-read (failure): a lenient probe of the whole body for the
+//!                 RequestId, `Error` and the envelope's shape, then the path of the failing
+//!                 value (serde_path_to_error) ──── Err(Api, Envelope, Json or Shape)
+//! ```
+//!
+//! Path 2 reads the body once: the `Response` object's [`MapAccess`](serde::de::MapAccess) is
+//! wrapped in an `Intercept` that takes the `RequestId` and `Error` entries for itself, wherever
+//! they stand, and hands every other entry to the user's derived `Deserialize`. No
 //! `serde_json::Value`, no buffering, no second parse. The entries before the first data key
 //! are read by the envelope itself (that key is then replayed to the user's struct), so an
-//! error envelope never starts the user's `Deserialize` nor pays for stopping it. When
-//! anything fails, the failure path ([`failure`]) re-reads the body to say exactly
-//! what and where.
+//! error envelope never starts the user's `Deserialize` nor pays for stopping it.
 //!
-//! The children: [`key`] (the envelope's keys at every level), [`top`] (the top-level object
-//! and legacy API 2.0 errors), [`intercept`] (the `Response` object and the user's struct),
-//! [`lenient`] (the envelope's own fields read without failing on a type), [`id_seed`] (the
-//! RequestId), [`fast_error`] (the compact error envelope, read by a byte scan before serde
-//! starts), and [`failure`].
+//! Paths 2 and 3 stop deep inside serde's call stack, in a seed; what the caller must do next
+//! travels up in [`Flags`] (`ctx.rs`), never in an error's text: `retry_as_text` for path 3,
+//! `duplicate` for the envelope error path 4 reports when a second `Response` or `Error`
+//! stopped the pass.
+//!
+//! The children, and the siblings each one imports (never the other way round): [`top`] (the
+//! top-level object, legacy API 2.0 errors) → `intercept`, `outcome`, `lenient`, `key`, `ctx`;
+//! [`intercept`] (the `Response` object and the user's struct) → `id_seed`, `outcome`,
+//! `lenient`, `key`, `ctx`; [`id_seed`] (the RequestId) → `lenient`, `ctx`; [`outcome`] (what a
+//! pass found) → `lenient`; [`lenient`] (the envelope's own fields, read without failing on a
+//! type) → `key`; [`failure`] (path 4) → `top`, `id_seed`, `lenient`, `key`, `ctx`; [`key`]
+//! (the envelope's keys at every level), [`ctx`] (a pass's mode and flags) and [`fast_error`]
+//! (path 1) import none.
 
 use serde::Deserialize;
 
 use crate::action::Action;
 use crate::code::ErrorCode;
-use crate::error::{EnvelopeProblem, Error};
+use crate::error::Error;
 use crate::request_id::RequestId;
 
+mod ctx;
 mod failure;
 mod fast_error;
 mod id_seed;
 mod intercept;
 mod key;
 mod lenient;
+mod outcome;
 mod top;
 
-use id_seed::{Ctx, Flags, IdMode};
+use ctx::{Ctx, Flags, IdMode};
 use lenient::ErrorBody;
-use top::{deserialize_top, Outcome};
+use outcome::{LegacyBody, Outcome};
+use top::deserialize_top;
 
 /// Decodes a response body into `T`, unwrapping the envelope and capturing the RequestId.
 ///
@@ -152,7 +185,7 @@ where
 
 /// Turns what the decode found into the result; `flags` say why a failed decode stopped when
 /// the envelope itself stopped it (see [`Flags`]). The data case is inlined into the entry
-/// point; everything else is out of line (it recurses, for the retry as text).
+/// point; everything else is out of line (a failure recurses, for the retry as text).
 #[inline]
 fn finish<'de, T>(
     outcome: serde_json::Result<Outcome<'de, T>>,
@@ -173,14 +206,45 @@ where
             }
             Ok(data)
         }
-        other => finish_failed(other, flags, body, fallback_request_id),
+        Ok(Outcome::Api { error, request_id }) => Err(api_answer(
+            error,
+            request_id,
+            fallback_request_id,
+            T::ACTION,
+            body,
+        )),
+        Ok(Outcome::Legacy(legacy)) => Err(legacy_answer(legacy, fallback_request_id, T::ACTION)),
+        Err(err) => failed::<T>(&err, flags, body, fallback_request_id),
     }
 }
 
-/// [`finish`] for everything but data: an API error, a legacy error, a retry, a failure.
+/// `Response.Error`, with the header's RequestId when the body had none.
 #[inline(never)]
-fn finish_failed<'de, T>(
-    outcome: serde_json::Result<Outcome<'de, T>>,
+fn api_answer<C: ErrorCode>(
+    error: ErrorBody<'_>,
+    request_id: Option<RequestId>,
+    fallback_request_id: Option<&str>,
+    action: &'static str,
+    body: &[u8],
+) -> Error<C> {
+    let request_id = request_id.or_else(|| fallback_request_id.map(RequestId::new));
+    error.into_error(action, request_id, body)
+}
+
+/// A legacy API 2.0 error, with the header's RequestId (its body has none).
+#[inline(never)]
+fn legacy_answer<C: ErrorCode>(
+    legacy: LegacyBody,
+    fallback_request_id: Option<&str>,
+    action: &'static str,
+) -> Error<C> {
+    legacy.into_error(action).or_request_id(fallback_request_id)
+}
+
+/// A pass that failed: path 3 when its flags ask for the retry as text, else path 4.
+#[inline(never)]
+fn failed<'de, T>(
+    err: &serde_json::Error,
     flags: &Flags,
     body: &'de [u8],
     fallback_request_id: Option<&str>,
@@ -188,50 +252,16 @@ fn finish_failed<'de, T>(
 where
     T: Action + Deserialize<'de>,
 {
-    let fallback = || fallback_request_id.map(RequestId::new);
-    match outcome {
-        Ok(Outcome::Data { .. }) => finish(outcome, flags, body, fallback_request_id),
-        Ok(Outcome::Api { error, request_id }) => Err(api_error::<T::Code>(
-            error,
-            T::ACTION,
-            request_id.or_else(fallback),
-            body,
-        )),
-        Ok(Outcome::Legacy(legacy)) => Err(legacy
-            .into_error(T::ACTION)
-            .or_request_id(fallback_request_id)),
-        Err(_) if flags.retry_as_text.get() => {
-            let text = Flags::default();
-            let ctx = Ctx {
-                mode: IdMode::Text,
-                flags: &text,
-            };
-            let outcome = decode(&mut serde_json::Deserializer::from_slice(body), ctx);
-            finish(outcome, &text, body, fallback_request_id)
-        }
-        Err(err) => Err(failure::failure::<T>(body, &err, flags.duplicate.get())
-            .or_request_id(fallback_request_id)),
+    if flags.retry_as_text.get() {
+        let text = Flags::default();
+        let ctx = Ctx {
+            mode: IdMode::Text,
+            flags: &text,
+        };
+        let outcome = decode(&mut serde_json::Deserializer::from_slice(body), ctx);
+        return finish(outcome, &text, body, fallback_request_id);
     }
-}
-
-pub(crate) fn api_error<C: ErrorCode>(
-    error: ErrorBody<'_>,
-    action: &'static str,
-    request_id: Option<RequestId>,
-    body: &[u8],
-) -> Error<C> {
-    match error.code {
-        // The typed code gives the raw code back (`as_str`): only codes it does not list are
-        // copied, so a known code costs no allocation at all.
-        Some(code) => Error::api(
-            C::from_code(&code),
-            error.message.unwrap_or_default(),
-            None,
-            action,
-            request_id,
-        ),
-        None => Error::envelope(EnvelopeProblem::ErrorWithoutCode, body, action, request_id),
-    }
+    Err(failure::failure::<T>(body, err, flags.duplicate.get()).or_request_id(fallback_request_id))
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ use std::fmt;
 mod api;
 mod detail;
 mod kind;
+mod predicates;
 mod time_limit;
 
 use crate::code::{Category, CommonCode, ErrorCode};
@@ -70,6 +71,25 @@ struct Inner<C> {
 /// assert_eq!(e.request_id(), Some("ed93f3cb-f35e-473f-b9f3-0d451b8b79c6"));
 /// assert_eq!(e.typed_code(), Some(&tencent_action::CommonCode::AuthFailureSignatureFailure));
 /// ```
+///
+/// # Throttled, server, client, retryable
+///
+/// The questions retry loops and alerting ask have a method each. The answers read the raw code
+/// ([`Error::code`]), never the message, so they hold whatever code type `C` classifies the
+/// error with, and for codes no declaration lists.
+///
+/// | group | API error codes | non-API error with an HTTP status |
+/// |---|---|---|
+/// | [throttled](Error::is_throttled) | `RequestLimitExceeded`, `RequestLimitExceeded.*`, and the [`SMS_RATE_LIMIT_CODES`](crate::SMS_RATE_LIMIT_CODES) | 429 |
+/// | [server](Error::is_server_error) | `InternalError`, `InternalError.*`, `ResourceUnavailable`, `ResourceUnavailable.*`, `InternalServerError` | 500–599 |
+/// | [client](Error::is_client_error) | every other code, except `DryRunOperation` and `DryRunOperation.*` | 400–499 except 429 |
+/// | [auth failure](Error::is_auth_failure) (part of client) | `AuthFailure`, `AuthFailure.*`, `UnauthorizedOperation`, `UnauthorizedOperation.*` | none |
+/// | [retryable](Error::is_retryable) | `RequestLimitExceeded`, `RequestLimitExceeded.*`, `LimitExceeded.GlobalSmsSendingRateLimit` | 429 |
+///
+/// An API error is in exactly one of throttled, server and client, except a `DryRunOperation`
+/// (the dry run's success), which is in none. Errors that are neither (the body did not match
+/// the struct, was not JSON, was not an envelope, or a transport failure without a status) are
+/// in no group: a predicate is `false` for them.
 pub struct Error<C = CommonCode> {
     // Boxed so that `Result<T, Error>` stays as small as `T` allows on the success path.
     inner: Box<Inner<C>>,

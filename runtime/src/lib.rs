@@ -58,8 +58,10 @@
 //!   `ChatCompletions`), from any reader or chunk by chunk.
 //! - **Errors**: one [`Error`] type with the raw code, the typed code ([`CommonCode`] or a
 //!   product's enum), the message, the RequestId, the path of a shape error and the
-//!   [`ErrorKind`]; [`ErrorMetadata`] reads any `Error<C>`; [`predicates`] says what is
-//!   throttled, retryable, an authentication failure.
+//!   [`ErrorKind`]; [`ErrorMetadata`] reads any `Error<C>`; [`Error::is_throttled`],
+//!   [`Error::is_retryable`] and their kin say what is throttled, retryable, an authentication
+//!   failure ([`SMS_RATE_LIMIT_CODES`] beside the codes); [`CodeOf`] names a request's error
+//!   code type.
 //! - **Signing** (feature `sign`, default): [`sign`] builds TC3-HMAC-SHA256-signed requests for
 //!   any HTTP client; `sign::verify` (feature `verify`, default) checks them as the service does.
 //! - **The client** (features `ureq` and `reqwest`): `client::Client` and `client::AsyncClient`
@@ -82,7 +84,6 @@ mod error;
 mod excerpt;
 pub mod http;
 mod input_check;
-pub mod predicates;
 mod request_id;
 #[cfg(feature = "sign")]
 #[cfg_attr(docsrs, doc(cfg(feature = "sign")))]
@@ -92,10 +93,18 @@ pub mod stream;
 #[cfg_attr(docsrs, doc(cfg(feature = "testkit")))]
 pub mod testkit;
 
-pub use action::{Action, ActionRequest};
-pub use code::{Category, CommonCode, ErrorCode};
+pub use action::{Action, ActionRequest, CodeOf};
+pub use code::{Category, CommonCode, ErrorCode, SMS_RATE_LIMIT_CODES};
 pub use envelope::{from_slice, from_str};
 pub use error::{Error, ErrorKind, ErrorMetadata, TimeLimit};
+
+/// The old home of [`SMS_RATE_LIMIT_CODES`]; the `is_*` predicates are methods of [`Error`].
+#[doc(hidden)]
+pub mod predicates {
+    /// Moved to the crate root.
+    #[deprecated(since = "0.2.0", note = "use `tencent_action::SMS_RATE_LIMIT_CODES`")]
+    pub const SMS_RATE_LIMIT_CODES: &[&str] = crate::SMS_RATE_LIMIT_CODES;
+}
 
 /// Declares a product's (or an action's) error codes once, as an enum that response structs
 /// name with `#[tencent_action(..., codes = SmsCode)]`.
@@ -186,14 +195,15 @@ pub use tencent_action_macros::error_codes;
 /// PascalCase identifier), and optionally `codes = Path`, the type that classifies the action's
 /// error codes (declared with [`error_codes!`]; [`CommonCode`] when omitted).
 ///
-/// The struct gains one hidden public field that holds the RequestId. So:
+/// The struct gains one hidden public field, `request_id`, that holds the RequestId. So:
 /// - values built by hand (in tests, say) need `..Default::default()` (derive `Default`), which
 ///   works from any module and any crate; their [`Action::request_id`] is empty;
 /// - a derived `PartialEq`, `Eq`, `PartialOrd`, `Ord` or `Hash` ignores the RequestId: two
 ///   responses with the same data are equal whatever requests fetched them (compare
 ///   `a.request_id() == b.request_id()` when the id matters);
-/// - a derived `Debug` shows it, as `__tencent_action_request_id: "..."`, because a debug dump of
-///   a response is where one looks for the id to quote to Tencent support.
+/// - a derived `Debug` shows it under its public name, as `request_id: "..."` (after your
+///   fields), because a debug dump of a response is where one looks for the id to quote to
+///   Tencent support; so no field of yours can be named `request_id`, whatever its wire name.
 ///
 /// ```
 /// use tencent_action::prelude::*;
@@ -209,7 +219,7 @@ pub use tencent_action_macros::error_codes;
 /// assert_eq!(a, b);                                                  // the data is the same
 /// assert_eq!(a, DescribeZones { total_count: 3, ..Default::default() });
 /// assert_ne!(a.request_id(), b.request_id());
-/// assert!(format!("{a:?}").contains(r#""r-1""#));
+/// assert_eq!(format!("{a:?}"), r#"DescribeZones { total_count: 3, request_id: "r-1" }"#);
 /// # Ok::<(), tencent_action::Error>(())
 /// ```
 ///
@@ -217,8 +227,8 @@ pub use tencent_action_macros::error_codes;
 /// (unless the struct sets its own `rename_all`), adds a hidden field holding the RequestId,
 /// and implements [`Action`]. Every serde field attribute works as usual. It checks at compile
 /// time that the struct has named fields, that no field's wire name is `RequestId` or `Error`
-/// (the envelope owns them), that no two fields share a wire name, and that the struct does not
-/// derive `Deserialize` itself.
+/// (the envelope owns them) and none is named `request_id` (the hidden field is), that no two
+/// fields share a wire name, and that the struct does not derive `Deserialize` itself.
 ///
 /// # The schema check
 ///

@@ -329,6 +329,13 @@ fn a_match_on_typed_codes_reads_like_the_documentation() {
 }
 
 #[test]
+fn the_rate_limit_codes_keep_their_old_path() {
+    #[allow(deprecated)]
+    let old = tencent_action::predicates::SMS_RATE_LIMIT_CODES;
+    assert_eq!(old, tencent_action::SMS_RATE_LIMIT_CODES);
+}
+
+#[test]
 fn predicates_on_sms_codes() {
     let cases = [
         // code, throttled, auth, server, client, retryable

@@ -49,12 +49,13 @@ fn equality_ordering_and_hash_ignore_the_request_id() {
 }
 
 #[test]
-fn debug_shows_the_request_id() {
+fn debug_shows_the_request_id_under_its_public_name() {
     let a = decode(3, "6ef60bec-0242-43af-bb20-270359fb54a7");
     let shown = format!("{a:?}");
+    assert!(!shown.contains("__"), "no internal name: {shown}");
     assert!(shown.contains("total_count: 3"), "{shown}");
     assert!(
-        shown.contains(r#"__tencent_action_request_id: "6ef60bec-0242-43af-bb20-270359fb54a7""#),
+        shown.contains(r#"request_id: "6ef60bec-0242-43af-bb20-270359fb54a7""#),
         "{shown}"
     );
     // A clone keeps the id.

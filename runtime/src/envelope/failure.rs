@@ -12,7 +12,8 @@ use serde::de::value::MapAccessDeserializer;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::Deserialize;
 
-use super::id_seed::{Ctx, Flags, IdMode, LenientRequestIdSeed};
+use super::ctx::{Ctx, Flags, IdMode};
+use super::id_seed::LenientRequestIdSeed;
 use super::key::{self, Key, Level};
 use super::lenient::ErrorBody;
 use super::top::deserialize_top;
@@ -42,7 +43,7 @@ where
     }
     if let Some(error) = facts.error.take() {
         // `Response.Error` is there: the response is an API error, whatever else is wrong.
-        return super::api_error(error, action, request_id, body);
+        return error.into_error(action, request_id, body);
     }
     if !err.is_data() {
         return json_error(body, err, action, request_id);

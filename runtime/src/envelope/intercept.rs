@@ -11,10 +11,11 @@ use serde::de::{
 };
 use serde::Deserialize;
 
-use super::id_seed::{Ctx, RequestIdSeed};
+use super::ctx::Ctx;
+use super::id_seed::RequestIdSeed;
 use super::key::{self, Key, KeySeed, KeyText, Level};
 use super::lenient::ErrorBody;
-use super::top::Outcome;
+use super::outcome::Outcome;
 use crate::error::EnvelopeProblem;
 use crate::request_id::RequestId;
 

@@ -7,6 +7,9 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visi
 use serde::Deserialize;
 
 use super::key::{self, Key, Level};
+use crate::code::ErrorCode;
+use crate::error::{EnvelopeProblem, Error};
+use crate::request_id::RequestId;
 
 /// `Response.Error`, read leniently: a missing `Code` is reported by the caller, not here. The
 /// code is borrowed from the body when it can be.
@@ -14,6 +17,29 @@ use super::key::{self, Key, Level};
 pub(crate) struct ErrorBody<'de> {
     pub(crate) code: Option<Cow<'de, str>>,
     pub(crate) message: Option<String>,
+}
+
+impl ErrorBody<'_> {
+    /// The API error this `Response.Error` says, or an envelope error when it has no `Code`.
+    pub(crate) fn into_error<C: ErrorCode>(
+        self,
+        action: &'static str,
+        request_id: Option<RequestId>,
+        body: &[u8],
+    ) -> Error<C> {
+        match self.code {
+            // The typed code gives the raw code back (`as_str`): only codes it does not list
+            // are copied, so a known code costs no allocation at all.
+            Some(code) => Error::api(
+                C::from_code(&code),
+                self.message.unwrap_or_default(),
+                None,
+                action,
+                request_id,
+            ),
+            None => Error::envelope(EnvelopeProblem::ErrorWithoutCode, body, action, request_id),
+        }
+    }
 }
 
 impl<'de> Deserialize<'de> for ErrorBody<'de> {

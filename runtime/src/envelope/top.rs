@@ -6,13 +6,12 @@ use std::marker::PhantomData;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::Deserialize;
 
-use super::id_seed::Ctx;
+use super::ctx::Ctx;
 use super::intercept::ResponseSeed;
 use super::key::{self, Key, Level};
-use super::lenient::{ErrorBody, Loose, LooseSeed, StringSeed};
-use crate::code::ErrorCode;
-use crate::error::{EnvelopeProblem, Error};
-use crate::request_id::RequestId;
+use super::lenient::{Loose, LooseSeed, StringSeed};
+use super::outcome::{LegacyBody, Outcome};
+use crate::error::EnvelopeProblem;
 
 /// Reads a whole envelope from any deserializer (the failure path wraps one to track paths).
 pub(crate) fn deserialize_top<'de, T, D>(d: D, ctx: Ctx<'_>) -> Result<Outcome<'de, T>, D::Error>
@@ -24,48 +23,6 @@ where
         ctx,
         data: PhantomData,
     })
-}
-
-/// What the envelope held.
-pub(crate) enum Outcome<'de, T> {
-    Data {
-        data: T,
-        request_id: Option<RequestId>,
-    },
-    Api {
-        error: ErrorBody<'de>,
-        request_id: Option<RequestId>,
-    },
-    Legacy(LegacyBody),
-}
-
-/// A legacy API 2.0 error body: `{"code": 4100, "message": "...", "codeDesc": "..."}`.
-#[derive(Default, Debug)]
-pub(crate) struct LegacyBody {
-    pub(crate) code: Option<i64>,
-    pub(crate) message: Option<String>,
-    pub(crate) code_desc: Option<String>,
-}
-
-impl LegacyBody {
-    /// A legacy body is an error when it has a non-zero `code` (or a `codeDesc`).
-    pub(crate) fn is_error(&self) -> bool {
-        self.code.is_some_and(|c| c != 0) || self.code_desc.is_some()
-    }
-
-    pub(crate) fn into_error<C: ErrorCode>(self, action: &'static str) -> Error<C> {
-        let code = self
-            .code_desc
-            .or_else(|| self.code.map(|c| c.to_string()))
-            .unwrap_or_default();
-        Error::api(
-            C::from_code(&code),
-            self.message.unwrap_or_default(),
-            self.code,
-            action,
-            None,
-        )
-    }
 }
 
 /// Reads the top-level object: `Response` through [`ResponseSeed`], legacy fields leniently,

@@ -1,62 +1,9 @@
 //! The questions retry loops and alerting ask of an [`Error`]: throttled? authentication?
-//! server-side? the caller's fault? safe to send again?
-//!
-//! The answers read the raw code ([`Error::code`]), never the message, so they hold whatever
-//! code type `C` classifies the error with, and for codes no declaration lists.
-//!
-//! | group | API error codes | non-API error with an HTTP status |
-//! |---|---|---|
-//! | [throttled](Error::is_throttled) | `RequestLimitExceeded`, `RequestLimitExceeded.*`, and the [`SMS_RATE_LIMIT_CODES`] | 429 |
-//! | [server](Error::is_server_error) | `InternalError`, `InternalError.*`, `ResourceUnavailable`, `ResourceUnavailable.*`, `InternalServerError` | 500–599 |
-//! | [client](Error::is_client_error) | every other code, except `DryRunOperation` and `DryRunOperation.*` | 400–499 except 429 |
-//! | [auth failure](Error::is_auth_failure) (part of client) | `AuthFailure`, `AuthFailure.*`, `UnauthorizedOperation`, `UnauthorizedOperation.*` | none |
-//! | [retryable](Error::is_retryable) | `RequestLimitExceeded`, `RequestLimitExceeded.*`, `LimitExceeded.GlobalSmsSendingRateLimit` | 429 |
-//!
-//! An API error is in exactly one of throttled, server and client, except a `DryRunOperation`
-//! (the dry run's success), which is in none. Errors that are neither (the body did not match
-//! the struct, was not JSON, was not an envelope, or a transport failure without a status) are
-//! in no group: a predicate is `false` for them.
+//! server-side? the caller's fault? safe to send again? The groups are tabled in [`Error`]'s
+//! documentation, for users; this file is their one definition.
 
-use crate::error::Error;
-
-/// Declares the rate-limit codes once: the public list and the predicate's `match` come from
-/// the same literals, so they cannot drift apart.
-macro_rules! rate_limit_codes {
-    ($($code:literal,)*) => {
-        /// `LimitExceeded.*` codes that Tencent documents as a frequency (rate) limit rather than a
-        /// quota: the SMS 2021-01-11 codes whose description says 频率限制 (frequency limit) or 速率
-        /// (rate). [`Error::is_throttled`] is true for them.
-        ///
-        /// Not in the list, because Tencent describes them as caps or quotas: SMS
-        /// `LimitExceeded.AppCountryOrRegionDailyLimit`, `AppGlobalDailyLimit`,
-        /// `AppMainlandChinaDailyLimit` (发送总量阈值, total volume thresholds), `DailyLimit`,
-        /// `PhoneNumberCountLimit` (more than 200 numbers in one request) and
-        /// `AppCountryOrRegionInBlacklist`; and every CVM 2017-03-12 `LimitExceeded.*` code (instance,
-        /// ENI, EIP, template and tag quotas). The common `LimitExceeded` itself is "quota limit
-        /// exceeded".
-        ///
-        /// ```
-        /// assert!(tencent_action::predicates::SMS_RATE_LIMIT_CODES.contains(&"LimitExceeded.DeliveryFrequencyLimit"));
-        /// assert!(!tencent_action::predicates::SMS_RATE_LIMIT_CODES.contains(&"LimitExceeded.CvmInstanceQuota"));
-        /// ```
-        pub const SMS_RATE_LIMIT_CODES: &[&str] = &[$($code,)*];
-
-        fn is_rate_limit_code(code: &str) -> bool {
-            // A `match` on literals: no scan of the list at run time.
-            matches!(code, $($code)|*)
-        }
-    };
-}
-
-rate_limit_codes! {
-    "LimitExceeded.AppDailyLimit",
-    "LimitExceeded.DeliveryFrequencyLimit",
-    "LimitExceeded.GlobalSmsSendingRateLimit",
-    "LimitExceeded.PhoneNumberDailyLimit",
-    "LimitExceeded.PhoneNumberOneHourLimit",
-    "LimitExceeded.PhoneNumberSameContentDailyLimit",
-    "LimitExceeded.PhoneNumberThirtySecondLimit",
-}
+use super::Error;
+use crate::code::is_rate_limit_code;
 
 /// The part of a code before its first dot.
 fn head(code: &str) -> &str {
@@ -101,7 +48,7 @@ impl<C> Error<C> {
 
     /// The service refused the request because of a frequency limit: `RequestLimitExceeded`
     /// and `RequestLimitExceeded.*` (API call frequency), the SMS sending-frequency codes in
-    /// [`SMS_RATE_LIMIT_CODES`], or, for an error without an API code, HTTP status 429.
+    /// [`SMS_RATE_LIMIT_CODES`](crate::SMS_RATE_LIMIT_CODES), or, for an error without an API code, HTTP status 429.
     ///
     /// Quotas (`LimitExceeded`, `LimitExceeded.CvmInstanceQuota`, SMS daily volume caps) are
     /// not throttling: they are [client errors](Error::is_client_error). Throttled is not the
@@ -180,7 +127,7 @@ impl<C> Error<C> {
     /// neither [throttled](Error::is_throttled) nor a [server error](Error::is_server_error),
     /// except `DryRunOperation` (which reports a successful dry run). That includes
     /// [auth failures](Error::is_auth_failure), quotas (`LimitExceeded.*` other than the
-    /// [`SMS_RATE_LIMIT_CODES`]), unknown codes, and state conflicts that clear when another
+    /// [`SMS_RATE_LIMIT_CODES`](crate::SMS_RATE_LIMIT_CODES)), unknown codes, and state conflicts that clear when another
     /// operation finishes (CVM `OperationDenied.InstanceOperationInProgress`). For an error
     /// without an API code: HTTP status 400 to 499 except 429.
     ///
@@ -219,7 +166,7 @@ impl<C> Error<C> {
     ///
     /// Deliberately not covered: [server errors](Error::is_server_error) (the request may have
     /// taken effect: retry them only for idempotent actions); the other SMS frequency limits in
-    /// [`SMS_RATE_LIMIT_CODES`] (windows of 30 seconds to a day that the account owner sets to
+    /// [`SMS_RATE_LIMIT_CODES`](crate::SMS_RATE_LIMIT_CODES) (windows of 30 seconds to a day that the account owner sets to
     /// protect recipients: a retry loop fails again or defeats them); state conflicts ("try
     /// again later" codes like CVM `OperationDenied.InstanceOperationInProgress`: poll the
     /// resource instead); and transport failures without a status (whether the request arrived
@@ -253,16 +200,7 @@ impl<C> Error<C> {
 
 #[cfg(test)]
 mod tests {
-    use super::{group_of_code, group_of_status, is_rate_limit_code, Group, SMS_RATE_LIMIT_CODES};
-
-    #[test]
-    fn the_match_and_the_published_list_agree() {
-        for code in SMS_RATE_LIMIT_CODES {
-            assert!(is_rate_limit_code(code), "{code}");
-            assert!(code.starts_with("LimitExceeded."), "{code}");
-        }
-        assert!(!is_rate_limit_code("LimitExceeded.DailyLimit"));
-    }
+    use super::{group_of_code, group_of_status, Group};
 
     #[test]
     fn groups_by_code() {
