@@ -32,6 +32,8 @@ mod builder;
 pub mod credentials;
 pub mod endpoint;
 mod operation;
+mod pages;
+mod paging;
 pub mod proxy;
 mod retry;
 mod settings;
@@ -43,6 +45,13 @@ mod asynchronous;
 mod blocking;
 
 pub use builder::Builder;
+pub use pages::Items;
+#[cfg(feature = "reqwest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
+pub use pages::{ItemStream, PageStream};
+#[cfg(feature = "ureq")]
+#[cfg_attr(docsrs, doc(cfg(feature = "ureq")))]
+pub use pages::Pages;
 pub use retry::RetryPolicy;
 pub use settings::DEFAULT_MAX_BODY_SIZE;
 

@@ -83,6 +83,7 @@ mod envelope;
 mod error;
 mod excerpt;
 pub mod http;
+pub mod paging;
 mod input_check;
 mod request_id;
 #[cfg(feature = "sign")]

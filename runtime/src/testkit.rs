@@ -33,6 +33,7 @@
 
 mod demo;
 mod http;
+mod lists;
 mod metadata;
 mod service;
 
@@ -247,6 +248,53 @@ impl TestServer {
             status: 200,
             content_type: "application/json".into(),
             body: body.clone(),
+        });
+    }
+
+    /// Answers `T`'s action with `replies` in turn, one per call (the first to the first call),
+    /// then the last one again: a rate limit then a success, a page then an empty page.
+    ///
+    /// ```
+    /// use tencent_action::prelude::*;
+    /// use tencent_action::testkit::{Reply, TestServer};
+    /// # #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+    /// # pub struct DescribeZones { pub total_count: u64 }
+    /// let server = TestServer::start()?;
+    /// server.respond_seq::<DescribeZones>([
+    ///     Reply::error("RequestLimitExceeded", "slow down"),
+    ///     Reply::Ok(serde_json::json!({"TotalCount": 3})),
+    /// ]);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn respond_seq<T: Action>(&self, replies: impl IntoIterator<Item = Reply>) {
+        let replies: Vec<Reply> = replies.into_iter().collect();
+        self.handle(T::SERVICE, T::ACTION, move |call: &Call<'_>| {
+            let at = call.attempt().saturating_sub(1).min(replies.len().saturating_sub(1));
+            replies
+                .get(at)
+                .cloned()
+                .unwrap_or_else(|| Reply::error("InternalError", "no reply left"))
+        });
+    }
+
+    /// Serves `items` as `T`'s paged list: each call gets the page it asks for in `member`,
+    /// with `TotalCount`, whichever way it pages: `Offset`/`Limit` (numbers or strings),
+    /// `PageNumber`/`PageSize`, or `NextToken`/`MaxResults` (the answer's `NextToken` is empty
+    /// after the last page). The page size is 20 when the request names none.
+    ///
+    /// ```
+    /// use tencent_action::prelude::*;
+    /// # #[tencent_action(service = "vpc", version = "2017-03-12", action = "DescribeVpcs")]
+    /// # pub struct DescribeVpcs { pub total_count: u64 }
+    /// let server = tencent_action::testkit::TestServer::start()?;
+    /// let vpcs = (0..45).map(|i| serde_json::json!({"VpcId": format!("vpc-{i}")})).collect();
+    /// server.serve_list::<DescribeVpcs>("VpcSet", vpcs);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn serve_list<T: Action>(&self, member: &str, items: Vec<Value>) {
+        let member = member.to_owned();
+        self.handle(T::SERVICE, T::ACTION, move |call: &Call<'_>| {
+            lists::page(call, &member, &items)
         });
     }
 

@@ -16,11 +16,14 @@ use super::answer::{decode_raw, raw_request_id, refuse_redirect, too_large, Answ
 use super::builder::{Builder, Config, CredentialCheck};
 use super::credentials::{self, ProvideCredential};
 use super::operation::Operation;
+use super::pages::{Fetched, PageStream};
+use super::paging::PageState;
 use super::retry::Budget;
 use super::trace::{AttemptTrace, CallTrace};
 use super::CodeOf;
 use crate::sign::{Credential, SignedRequest};
 use crate::stream::{Core, Event, Limits, Step};
+use crate::paging::Paginate;
 use crate::{Action, ActionRequest, Error, TimeLimit};
 
 /// An async Tencent Cloud API client (cargo feature `reqwest`), for any executor that runs
@@ -89,6 +92,39 @@ impl AsyncClient {
                 )
             },
             Action::request_id,
+        )
+        .await
+    }
+
+    /// The pages of a paging request as a [`Stream`], one `Ok(response)` per page, each retried
+    /// like [`call`](AsyncClient::call); the same rules as
+    /// [`Client::paginate`](super::Client::paginate). [`PageStream::items`] streams the items
+    /// of the pages' lists instead.
+    pub fn paginate<R: Paginate>(&self, request: &R) -> PageStream<'_, R>
+    where
+        R::Response: Send,
+    {
+        PageStream::new(self, request)
+    }
+
+    /// One page: the moved request sent and retried like a call, its body probed.
+    pub(crate) async fn fetch_page<R: ActionRequest>(
+        &self,
+        body: Vec<u8>,
+        state: &PageState,
+    ) -> Result<Fetched<R>, Error<CodeOf<R>>> {
+        let operation = Operation::page::<R>(body);
+        self.run(
+            &operation,
+            |answer| {
+                let page = crate::http::from_response::<R::Response, _>(
+                    answer.status,
+                    &answer.headers,
+                    &answer.body,
+                )?;
+                Ok((page, state.probe(&answer.body)))
+            },
+            |(page, _)| page.request_id(),
         )
         .await
     }

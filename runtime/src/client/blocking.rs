@@ -9,11 +9,14 @@ use serde_json::Value;
 use super::answer::{decode_raw, raw_request_id, refuse_redirect, too_large, Answer};
 use super::builder::{Builder, Config, CredentialCheck};
 use super::operation::Operation;
+use super::pages::{Fetched, Pages};
+use super::paging::PageState;
 use super::retry::Budget;
 use super::trace::{AttemptTrace, CallTrace};
 use super::CodeOf;
 use crate::sign::SignedRequest;
 use crate::stream::Events;
+use crate::paging::Paginate;
 use crate::{Action, ActionRequest, Error, TimeLimit};
 
 /// A blocking Tencent Cloud API client (cargo feature `ureq`), for every product: the
@@ -76,6 +79,66 @@ impl Client {
                 )
             },
             Action::request_id,
+        )
+    }
+
+    /// The pages of a paging request ([`Paginate`]): an iterator of one `Ok(response)` per
+    /// page, each retried like [`call`](Client::call), from the request's own offset, page or
+    /// token, until the total is reached, a page comes back short or empty, or the token is
+    /// empty or repeats; then the first error ends it. [`Pages::items`] iterates the items of
+    /// the pages' lists instead.
+    ///
+    /// ```
+    /// use tencent_action::client::Client;
+    /// use tencent_action::paging::{Paginate, Paging};
+    /// use tencent_action::prelude::*;
+    /// use tencent_action::testkit::TestServer;
+    ///
+    /// #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+    /// pub struct DescribeZones { pub total_count: u64, pub zone_set: Vec<serde_json::Value> }
+    ///
+    /// #[tencent_request(DescribeZones)]
+    /// #[tencent(unchecked)]
+    /// pub struct DescribeZonesRequest { pub limit: u64 }
+    ///
+    /// impl Paginate for DescribeZonesRequest {
+    ///     const PAGING: Paging = Paging::offset("Offset", "Limit").items("ZoneSet");
+    /// }
+    ///
+    /// let server = TestServer::start()?;
+    /// let zones: Vec<_> = (0..5).map(|i| serde_json::json!({"Zone": i})).collect();
+    /// server.serve_list::<DescribeZones>("ZoneSet", zones);
+    /// let client = Client::builder().credential(server.credential()).endpoint(server.endpoint()).build()?;
+    /// let all = client
+    ///     .paginate(&DescribeZonesRequest { limit: 2 })
+    ///     .items(|page| page.zone_set)
+    ///     .collect::<Result<Vec<_>, _>>()?;
+    /// assert_eq!(all.len(), 5);
+    /// assert_eq!(server.attempts("DescribeZones"), 3);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn paginate<R: Paginate>(&self, request: &R) -> Pages<'_, R> {
+        Pages::new(self, request)
+    }
+
+    /// One page: the moved request sent and retried like a call, its body probed.
+    pub(crate) fn fetch_page<R: ActionRequest>(
+        &self,
+        body: Vec<u8>,
+        state: &PageState,
+    ) -> Result<Fetched<R>, Error<CodeOf<R>>> {
+        let operation = Operation::page::<R>(body);
+        self.run(
+            &operation,
+            |answer| {
+                let page = crate::http::from_response::<R::Response, _>(
+                    answer.status,
+                    &answer.headers,
+                    &answer.body,
+                )?;
+                Ok((page, state.probe(&answer.body)))
+            },
+            |(page, _)| page.request_id(),
         )
     }
 

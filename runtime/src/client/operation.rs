@@ -38,6 +38,18 @@ impl Operation {
         })
     }
 
+    /// A page of a typed request: its parameters as the paginator moved them.
+    pub(crate) fn page<R: ActionRequest>(body: Vec<u8>) -> Operation {
+        Operation {
+            service: Cow::Borrowed(<R::Response as Action>::SERVICE),
+            version: Cow::Borrowed(<R::Response as Action>::VERSION),
+            action: <R::Response as Action>::ACTION,
+            raw_action: None,
+            body,
+            idempotent: R::IDEMPOTENT,
+        }
+    }
+
     /// A raw call's operation: names given at run time, parameters as JSON.
     pub(crate) fn raw(
         service: &str,
