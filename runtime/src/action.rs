@@ -101,10 +101,20 @@ pub trait ActionRequest: serde::Serialize {
     /// The response type of the action this request is sent to.
     type Response: Action + serde::de::DeserializeOwned;
 
+    /// Whether the action's input has a `ClientToken` member, which the service uses to
+    /// recognise a request sent twice. When it does and the request leaves it empty (absent,
+    /// `null` or `""`), a client fills in a fresh unique token once per call and sends the same
+    /// token with every attempt of that call, so that retrying the write after a timeout or a
+    /// server error cannot apply it twice (as the official Go SDK does). `#[tencent_request]`
+    /// sets it from the action's published input.
+    const CLIENT_TOKEN: bool = false;
+
     /// Whether sending the request twice has the effect of sending it once, so that a client
     /// may retry it after a timeout or a server error. By default, true for read-only actions
-    /// by name (`Describe*`, `Get*`, `List*`, `Query*`, `Inquiry*`).
-    const IDEMPOTENT: bool = is_read_only_action(<Self::Response as Action>::ACTION);
+    /// by name (`Describe*`, `Get*`, `List*`, `Query*`, `Inquiry*`) and for actions with a
+    /// [`CLIENT_TOKEN`](ActionRequest::CLIENT_TOKEN).
+    const IDEMPOTENT: bool =
+        is_read_only_action(<Self::Response as Action>::ACTION) || Self::CLIENT_TOKEN;
 }
 
 /// The error-code type of a request's action: the [`Action::Code`] of its

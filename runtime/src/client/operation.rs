@@ -86,6 +86,53 @@ impl Operation {
     }
 }
 
+/// The member a service deduplicates writes by.
+const CLIENT_TOKEN: &str = "ClientToken";
+
+/// `body` with a fresh `ClientToken` when it has none (absent, `null` or `""`). Once per call:
+/// every attempt of the call then sends the same token, and the service applies the write once.
+fn with_client_token(body: Vec<u8>) -> Vec<u8> {
+    let Ok(serde_json::Value::Object(mut params)) = serde_json::from_slice(&body) else {
+        return body;
+    };
+    let empty = match params.get(CLIENT_TOKEN) {
+        None | Some(serde_json::Value::Null) => true,
+        Some(serde_json::Value::String(s)) => s.is_empty(),
+        Some(_) => false,
+    };
+    if !empty {
+        return body;
+    }
+    params.insert(CLIENT_TOKEN.into(), serde_json::Value::String(fresh_token()));
+    serde_json::to_vec(&params).unwrap_or(body)
+}
+
+/// A version-4 UUID from 128 random bits of the standard library's randomly keyed hasher
+/// (fresh keys per call), mixed with a process-wide counter: unique, not secret.
+fn fresh_token() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let random = |salt: u64| {
+        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+        h.write_u64(n);
+        h.write_u64(salt);
+        h.finish()
+    };
+    let (a, b) = (random(1), random(2));
+    let a = (a & 0xffff_ffff_ffff_0fff) | 0x0000_0000_0000_4000;
+    let b = (b & 0x3fff_ffff_ffff_ffff) | 0x8000_0000_0000_0000;
+    format!(
+        "{:08x}-{:04x}-{:04x}-{:04x}-{:012x}",
+        a >> 32,
+        (a >> 16) & 0xffff,
+        a & 0xffff,
+        b >> 48,
+        b & 0xffff_ffff_ffff
+    )
+}
+
 /// `null` (a unit request) is sent as `{}`, as the SDKs send no parameters.
 fn empty_as_object(body: Vec<u8>) -> Vec<u8> {
     if body == b"null" {
@@ -124,5 +171,27 @@ impl Config {
         request
             .sign(credential)
             .map_err(|e| Error::sign(e.to_string(), operation.action))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_client_token_is_filled_and_a_given_one_kept() {
+        for body in [&b"{}"[..], br#"{"ClientToken": null}"#, br#"{"ClientToken": ""}"#] {
+            let filled: serde_json::Value =
+                serde_json::from_slice(&with_client_token(body.to_vec())).unwrap();
+            assert_eq!(filled["ClientToken"].as_str().unwrap().len(), 36, "{filled}");
+        }
+        let given = br#"{"ClientToken":"mine","A":1}"#.to_vec();
+        assert_eq!(with_client_token(given.clone()), given);
+    }
+
+    #[test]
+    fn tokens_differ() {
+        let tokens: std::collections::HashSet<String> = (0..1000).map(|_| fresh_token()).collect();
+        assert_eq!(tokens.len(), 1000);
     }
 }
