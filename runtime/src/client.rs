@@ -46,12 +46,12 @@ mod blocking;
 
 pub use builder::Builder;
 pub use pages::Items;
-#[cfg(feature = "reqwest")]
-#[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
-pub use pages::{ItemStream, PageStream};
 #[cfg(feature = "ureq")]
 #[cfg_attr(docsrs, doc(cfg(feature = "ureq")))]
 pub use pages::Pages;
+#[cfg(feature = "reqwest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
+pub use pages::{ItemStream, PageStream};
 pub use retry::RetryPolicy;
 pub use settings::DEFAULT_MAX_BODY_SIZE;
 
@@ -59,7 +59,8 @@ pub(crate) use crate::CodeOf;
 
 #[cfg(feature = "ureq")]
 #[cfg_attr(docsrs, doc(cfg(feature = "ureq")))]
-pub use blocking::{Client, EventsOf};
+#[allow(deprecated)]
+pub use blocking::{Client, Events, EventsOf};
 
 #[cfg(feature = "reqwest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]

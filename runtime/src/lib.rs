@@ -83,8 +83,8 @@ mod envelope;
 mod error;
 mod excerpt;
 pub mod http;
-pub mod paging;
 mod input_check;
+pub mod paging;
 mod request_id;
 #[cfg(feature = "sign")]
 #[cfg_attr(docsrs, doc(cfg(feature = "sign")))]

@@ -269,7 +269,10 @@ impl TestServer {
     pub fn respond_seq<T: Action>(&self, replies: impl IntoIterator<Item = Reply>) {
         let replies: Vec<Reply> = replies.into_iter().collect();
         self.handle(T::SERVICE, T::ACTION, move |call: &Call<'_>| {
-            let at = call.attempt().saturating_sub(1).min(replies.len().saturating_sub(1));
+            let at = call
+                .attempt()
+                .saturating_sub(1)
+                .min(replies.len().saturating_sub(1));
             replies
                 .get(at)
                 .cloned()

@@ -48,7 +48,11 @@ impl Paginate for DescribeVpcsRequest {
     const PAGING: Paging = Paging::string_offset("Offset", "Limit");
 }
 
-#[tencent_action(service = "ssl", version = "2019-12-05", action = "DescribeCertificates")]
+#[tencent_action(
+    service = "ssl",
+    version = "2019-12-05",
+    action = "DescribeCertificates"
+)]
 #[derive(Debug)]
 pub struct DescribeCertificates {
     pub certificates: Vec<Value>,
@@ -119,7 +123,9 @@ where
     S: futures_core::Stream<Item = Result<T, E>> + Unpin,
 {
     let mut out = Vec::new();
-    while let Some(item) = std::future::poll_fn(|cx| std::pin::Pin::new(&mut stream).poll_next(cx)).await {
+    while let Some(item) =
+        std::future::poll_fn(|cx| std::pin::Pin::new(&mut stream).poll_next(cx)).await
+    {
         out.push(item?);
     }
     Ok(out)
@@ -149,7 +155,9 @@ fn offset_paging_starts_at_the_request_offset_and_stops_at_the_total() {
 
     let client = nonblocking(&server);
     let items = runtime()
-        .block_on(collect(client.paginate(&request).items(|page| page.instance_set)))
+        .block_on(collect(
+            client.paginate(&request).items(|page| page.instance_set),
+        ))
         .unwrap();
     assert_eq!(numbers(items), (3..23).collect::<Vec<_>>());
 }
@@ -170,11 +178,15 @@ fn string_offsets_page_as_strings() {
     let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
     let log = std::sync::Arc::clone(&seen);
     server.handle("vpc", "DescribeVpcs", move |call| {
-        log.lock().unwrap().push(call.params().get("Offset").cloned());
+        log.lock()
+            .unwrap()
+            .push(call.params().get("Offset").cloned());
         Reply::Ok(json!({"VpcSet": [{"N": 0}, {"N": 1}, {"N": 2}], "TotalCount": 6}))
     });
     let client = nonblocking(&server);
-    let pages = runtime().block_on(collect(client.paginate(&request))).unwrap();
+    let pages = runtime()
+        .block_on(collect(client.paginate(&request)))
+        .unwrap();
     assert_eq!(pages.len(), 2);
     assert_eq!(*seen.lock().unwrap(), vec![None, Some(json!("3"))]);
 }
@@ -209,7 +221,9 @@ fn tokens_are_followed_until_empty() {
     assert_eq!(numbers(items), (0..5).collect::<Vec<_>>());
     let client = nonblocking(&server);
     let items = runtime()
-        .block_on(collect(client.paginate(&request).items(|page| page.clusters)))
+        .block_on(collect(
+            client.paginate(&request).items(|page| page.clusters),
+        ))
         .unwrap();
     assert_eq!(numbers(items), (0..5).collect::<Vec<_>>());
 }
@@ -225,9 +239,14 @@ fn a_server_that_repeats_its_token_cannot_make_the_paginator_loop() {
         next_token: String::new(),
     };
     let pages = blocking(&server).paginate(&request).count();
-    assert_eq!(pages, 2, "the second answer repeats the first token: the end");
+    assert_eq!(
+        pages, 2,
+        "the second answer repeats the first token: the end"
+    );
     let client = nonblocking(&server);
-    let pages = runtime().block_on(collect(client.paginate(&request))).unwrap();
+    let pages = runtime()
+        .block_on(collect(client.paginate(&request)))
+        .unwrap();
     assert_eq!(pages.len(), 2);
 }
 
@@ -251,7 +270,10 @@ fn each_page_is_retried_like_a_call_and_an_error_ends_the_pages() {
     };
     let client = blocking(&server);
     let mut pages = client.paginate(&request);
-    assert_eq!(numbers(pages.next().unwrap().unwrap().instance_set), vec![0, 1]);
+    assert_eq!(
+        numbers(pages.next().unwrap().unwrap().instance_set),
+        vec![0, 1]
+    );
     let second = pages.next().unwrap().unwrap();
     assert_eq!(numbers(second.instance_set), vec![2, 3]);
     let e = pages.next().unwrap().unwrap_err();

@@ -21,9 +21,9 @@ use super::paging::PageState;
 use super::retry::Budget;
 use super::trace::{AttemptTrace, CallTrace};
 use super::CodeOf;
+use crate::paging::Paginate;
 use crate::sign::{Credential, SignedRequest};
 use crate::stream::{Core, Event, Limits, Step};
-use crate::paging::Paginate;
 use crate::{Action, ActionRequest, Error, TimeLimit};
 
 /// An async Tencent Cloud API client (cargo feature `reqwest`), for any executor that runs

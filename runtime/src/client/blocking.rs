@@ -14,9 +14,8 @@ use super::paging::PageState;
 use super::retry::Budget;
 use super::trace::{AttemptTrace, CallTrace};
 use super::CodeOf;
-use crate::sign::SignedRequest;
-use crate::stream::Events;
 use crate::paging::Paginate;
+use crate::sign::SignedRequest;
 use crate::{Action, ActionRequest, Error, TimeLimit};
 
 /// A blocking Tencent Cloud API client (cargo feature `ureq`), for every product: the
@@ -210,7 +209,7 @@ impl Client {
     pub fn call_stream<R: ActionRequest>(
         &self,
         request: &R,
-    ) -> Result<EventsOf<R>, Error<CodeOf<R>>> {
+    ) -> Result<Events<R::Response>, Error<CodeOf<R>>> {
         let operation = Operation::typed(request)?;
         let trace = CallTrace::start(&operation, self.config.settings.region.as_deref());
         let mut state = self.config.retry_state(false);
@@ -403,7 +402,14 @@ struct Opened {
 }
 
 /// The events of a streamed call, read from the response body.
-pub type EventsOf<R> = Events<<R as ActionRequest>::Response, Box<dyn BufRead + Send>>;
+/// The events of a streamed call, an iterator: `Events<T>` beside the async client's
+/// [`EventStream<T>`](super::EventStream), as [`Pages`](super::Pages) is beside
+/// [`PageStream`](super::PageStream).
+pub type Events<T> = crate::stream::Events<T, Box<dyn BufRead + Send>>;
+
+/// The events of a streamed call of request `R`.
+#[deprecated(since = "0.2.0", note = "use `client::Events<R::Response>`")]
+pub type EventsOf<R> = Events<<R as ActionRequest>::Response>;
 
 /// A ureq failure as a `Transport` error, with the time limit that fired when one did.
 /// Whether the request may have been sent is decided conservatively: only failures before a

@@ -28,12 +28,18 @@ impl Operation {
         let body = serde_json::to_vec(request).map_err(|e| {
             Error::sign(format!("cannot serialize the request payload: {e}"), action)
         })?;
+        let body = empty_as_object(body);
+        let body = if R::CLIENT_TOKEN {
+            with_client_token(body)
+        } else {
+            body
+        };
         Ok(Operation {
             service: Cow::Borrowed(<R::Response as Action>::SERVICE),
             version: Cow::Borrowed(<R::Response as Action>::VERSION),
             action,
             raw_action: None,
-            body: empty_as_object(body),
+            body,
             idempotent: R::IDEMPOTENT,
         })
     }
@@ -103,7 +109,10 @@ fn with_client_token(body: Vec<u8>) -> Vec<u8> {
     if !empty {
         return body;
     }
-    params.insert(CLIENT_TOKEN.into(), serde_json::Value::String(fresh_token()));
+    params.insert(
+        CLIENT_TOKEN.into(),
+        serde_json::Value::String(fresh_token()),
+    );
     serde_json::to_vec(&params).unwrap_or(body)
 }
 
@@ -180,10 +189,18 @@ mod tests {
 
     #[test]
     fn an_empty_client_token_is_filled_and_a_given_one_kept() {
-        for body in [&b"{}"[..], br#"{"ClientToken": null}"#, br#"{"ClientToken": ""}"#] {
+        for body in [
+            &b"{}"[..],
+            br#"{"ClientToken": null}"#,
+            br#"{"ClientToken": ""}"#,
+        ] {
             let filled: serde_json::Value =
                 serde_json::from_slice(&with_client_token(body.to_vec())).unwrap();
-            assert_eq!(filled["ClientToken"].as_str().unwrap().len(), 36, "{filled}");
+            assert_eq!(
+                filled["ClientToken"].as_str().unwrap().len(),
+                36,
+                "{filled}"
+            );
         }
         let given = br#"{"ClientToken":"mine","A":1}"#.to_vec();
         assert_eq!(with_client_token(given.clone()), given);

@@ -145,8 +145,9 @@ mod nonblocking {
     use super::*;
     use crate::client::AsyncClient;
 
-    type PageFuture<'c, R> =
-        Pin<Box<dyn Future<Output = (PageState, Result<Fetched<R>, Error<CodeOf<R>>>)> + Send + 'c>>;
+    type PageFuture<'c, R> = Pin<
+        Box<dyn Future<Output = (PageState, Result<Fetched<R>, Error<CodeOf<R>>>)> + Send + 'c>,
+    >;
 
     /// The pages of a paging request as a [`Stream`]: one `Ok(response)` per page, or the
     /// first error, after which it ends. From [`AsyncClient::paginate`].

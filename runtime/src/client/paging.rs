@@ -97,7 +97,10 @@ impl PageState {
                     (Some(total), Some(size)) => page.saturating_mul(size) >= total,
                     _ => false,
                 };
-                if probe.items == Some(0) || short || reached || (probe.items.is_none() && size.is_none())
+                if probe.items == Some(0)
+                    || short
+                    || reached
+                    || (probe.items.is_none() && size.is_none())
                 {
                     return self.finish();
                 }
@@ -302,7 +305,9 @@ mod tests {
 
     #[test]
     fn offsets_move_by_the_items_received_until_the_total() {
-        let paging = Paging::offset("Offset", "Limit").total("TotalCount").items("Set");
+        let paging = Paging::offset("Offset", "Limit")
+            .total("TotalCount")
+            .items("Set");
         let mut s = state(paging, json!({"Limit": 2, "Filters": []}));
         step(&mut s, &body(json!({"TotalCount": 5, "Set": [1, 2]})));
         assert_eq!(params(&s), json!({"Limit": 2, "Filters": [], "Offset": 2}));
@@ -316,9 +321,15 @@ mod tests {
     fn string_offsets_stay_strings_and_the_total_may_be_a_string() {
         let paging = Paging::string_offset("Offset", "Limit");
         let mut s = state(paging, json!({"Offset": "10", "Limit": "2"}));
-        step(&mut s, &body(json!({"TotalCount": "14", "VpcSet": [{}, {}]})));
+        step(
+            &mut s,
+            &body(json!({"TotalCount": "14", "VpcSet": [{}, {}]})),
+        );
         assert_eq!(params(&s)["Offset"], "12");
-        step(&mut s, &body(json!({"TotalCount": "14", "VpcSet": [{}, {}]})));
+        step(
+            &mut s,
+            &body(json!({"TotalCount": "14", "VpcSet": [{}, {}]})),
+        );
         assert!(s.next_body().is_none(), "total reached");
     }
 

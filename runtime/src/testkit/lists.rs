@@ -39,7 +39,11 @@ pub(crate) fn page(call: &Call<'_>, member: &str, items: &[Value]) -> Reply {
         "TotalCount": items.len(),
     });
     if params.get("NextToken").is_some() || count("MaxResults").is_some() {
-        let next = if end < items.len() { end.to_string() } else { String::new() };
+        let next = if end < items.len() {
+            end.to_string()
+        } else {
+            String::new()
+        };
         answer["NextToken"] = Value::String(next);
     }
     Reply::Ok(answer)
