@@ -14,6 +14,7 @@
 #![warn(rust_2018_idioms)]
 
 pub mod alloc_count;
+pub mod call_floor;
 pub mod cls;
 pub mod cvm;
 pub mod decode;

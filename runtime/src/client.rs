@@ -35,6 +35,8 @@ mod operation;
 mod pages;
 mod paging;
 pub mod proxy;
+#[cfg(feature = "ureq")]
+mod resolver;
 mod retry;
 mod settings;
 mod trace;

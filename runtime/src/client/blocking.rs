@@ -11,6 +11,7 @@ use super::builder::{Builder, Config, CredentialCheck};
 use super::operation::Operation;
 use super::pages::{Fetched, Pages};
 use super::paging::PageState;
+use super::resolver::CachingResolver;
 use super::retry::Budget;
 use super::trace::{AttemptTrace, CallTrace};
 use super::CodeOf;
@@ -481,7 +482,7 @@ impl Builder<Client> {
             }
             None => None,
         };
-        let agent = ureq::Agent::config_builder()
+        let agent_config = ureq::Agent::config_builder()
             // A non-2xx answer is still a response to decode (an API error, a gateway page).
             .http_status_as_error(false)
             // The API never redirects: a 3xx comes back as is, and is refused.
@@ -490,8 +491,12 @@ impl Builder<Client> {
             // environment.
             .proxy(None)
             .timeout_global(Some(config.settings.timeouts.attempt))
-            .build()
-            .into();
+            .build();
+        let agent = ureq::Agent::with_parts(
+            agent_config,
+            ureq::unversioned::transport::DefaultConnector::new(),
+            CachingResolver::default(),
+        );
         Ok(Client {
             config,
             agent,

@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Footprint, side by side: the same two calls (CVM DescribeInstances, VPC DescribeVpcs) written
+# five ways (scripts/footprint/*.rs), each its own crate built in release:
+#
+#   floor          hand-rolled: ureq (rustls) + serde_json + hmac + sha2 + hex
+#   blocking       this crate, `ureq` feature
+#   async          this crate, `reqwest` feature (tokio current-thread runtime)
+#   peer-blocking  tencent-sdk 0.1.5 (crates.io), blocking-rustls
+#   peer-async     tencent-sdk 0.1.5, its default async client
+#
+# For each: the crates in the build graph (`cargo tree`, normal and build edges, each package
+# once: proc-macros and build scripts compile too), the clean release build time (ROUNDS
+# alternating rounds, each variant cleaned before its build; the fastest round is kept), and
+# the stripped binary's size. Run it on a quiet machine: build times are wall clock.
+#
+# Usage: scripts/footprint.sh [ROUNDS]   (default 2; about 1 min per variant per round on 2 cores)
+# Writes its crates under target/footprint/ (one target directory each, so nothing is shared).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+rounds=${1:-2}
+out=$root/target/footprint
+mkdir -p "$out"
+
+variants=(floor blocking async peer-blocking peer-async)
+
+manifest() {
+    local name=$1
+    local deps
+    case $name in
+        floor) deps='ureq = { version = "3.5", default-features = false, features = ["rustls"] }
+serde = { version = "1", features = ["derive"] }
+serde_json = "1"
+hmac = "0.12"
+sha2 = "0.10"
+hex = "0.4"' ;;
+        blocking) deps="tencent-action = { path = \"$root/runtime\", default-features = false, features = [\"ureq\"] }" ;;
+        async) deps="tencent-action = { path = \"$root/runtime\", default-features = false, features = [\"reqwest\"] }
+tokio = { version = \"1\", default-features = false, features = [\"rt\"] }" ;;
+        peer-blocking) deps='tencent-sdk = { version = "=0.1.5", default-features = false, features = ["blocking-rustls"] }' ;;
+        peer-async) deps='tencent-sdk = "=0.1.5"
+tokio = { version = "1", default-features = false, features = ["rt"] }' ;;
+    esac
+    cat <<EOF
+[package]
+name = "footprint-$name"
+version = "0.0.0"
+edition = "2021"
+publish = false
+
+[dependencies]
+$deps
+
+[profile.release]
+strip = false
+
+[workspace]
+EOF
+}
+
+for v in "${variants[@]}"; do
+    dir=$out/$v
+    mkdir -p "$dir/src"
+    manifest "$v" > "$dir/Cargo.toml"
+    cp "scripts/footprint/${v//-/_}.rs" "$dir/src/main.rs"
+    # The peer and the floor resolve from crates.io; this crate's variants reuse the
+    # workspace's lock file, so they build the versions the repository tests.
+    case $v in
+        blocking | async) cp Cargo.lock "$dir/Cargo.lock" ;;
+    esac
+    (cd "$dir" && cargo generate-lockfile --offline >/dev/null 2>&1 || cargo generate-lockfile >/dev/null)
+done
+
+declare -A crates best size
+for v in "${variants[@]}"; do
+    crates[$v]=$(cd "$out/$v" && cargo tree -e normal,build --prefix none --format '{p}' 2>/dev/null \
+        | sed 's/ (\*)$//; s/ (proc-macro)$//' | sort -u | wc -l)
+done
+
+for round in $(seq 1 "$rounds"); do
+    for v in "${variants[@]}"; do
+        dir=$out/$v
+        (cd "$dir" && cargo clean --quiet && cargo fetch --quiet)
+        start=$(date +%s.%N)
+        (cd "$dir" && cargo build --release --quiet)
+        took=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+        echo "round $round: $v built in ${took} s" >&2
+        if [ -z "${best[$v]:-}" ] || awk -v t="$took" -v b="${best[$v]}" 'BEGIN { exit !(t < b) }'; then
+            best[$v]=$took
+        fi
+        bin=$dir/target/release/footprint-$v
+        cp "$bin" "$dir/stripped" && strip "$dir/stripped"
+        size[$v]=$(stat -c %s "$dir/stripped")
+    done
+done
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+printf '| variant | crates | / floor | clean build (s) | / floor | stripped binary (bytes) | / floor |\n'
+printf '|---|---|---|---|---|---|---|\n'
+for v in "${variants[@]}"; do
+    printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$v" "${crates[$v]}" \
+        "$(ratio "${crates[$v]}" "${crates[floor]}")" "${best[$v]}" \
+        "$(ratio "${best[$v]}" "${best[floor]}")" "${size[$v]}" \
+        "$(ratio "${size[$v]}" "${size[floor]}")"
+done
