@@ -3,6 +3,7 @@
 # answer) against the test endpoint in another process, over a kept-alive connection:
 #
 #   floor     hand-rolled (benches/src/call_floor.rs): ureq, hmac/sha2/hex signing, plain serde
+#   floor-async  the same over reqwest (tokio current-thread runtime), one call at a time
 #   blocking  tencent_action::client::Client
 #   async     tencent_action::client::AsyncClient, one call at a time
 #   async64   AsyncClient, 64 calls in flight
@@ -64,7 +65,7 @@ PY
 
 declare -A samples
 for round in $(seq 1 "$rounds"); do
-    for mode in floor blocking async async64 python; do
+    for mode in floor floor-async blocking async async64 python; do
         before=$(connections)
         if [ "$mode" = python ]; then
             line=$(python_calls "$calls")
@@ -91,7 +92,7 @@ stats() { # median min max of the numbers given
 read -r floor_median _ _ <<<"$(stats "${samples[floor]}")"
 printf '| client | CPU per call (µs, median of %s × %s calls) | min–max | / floor |\n' "$rounds" "$calls"
 printf '|---|---|---|---|\n'
-for mode in floor blocking async async64 python; do
+for mode in floor floor-async blocking async async64 python; do
     read -r median min max <<<"$(stats "${samples[$mode]}")"
     printf '| %s | %s | %s–%s | %s |\n' "$mode" "$median" "$min" "$max" \
         "$(awk -v a="$median" -v b="$floor_median" 'BEGIN { printf "%.2f", a / b }')"

@@ -52,9 +52,8 @@ impl Floor {
         }
     }
 
-    /// CVM `DescribeZones`: the `TotalCount` answered.
-    pub fn describe_zones(&self) -> u64 {
-        let body = "{}";
+    /// The signed headers of a `DescribeZones` request with `body`.
+    fn headers(&self, body: &str) -> [(&'static str, String); 5] {
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .expect("after 1970")
@@ -74,21 +73,65 @@ impl Floor {
         let k = hmac(&k, "cvm");
         let k = hmac(&k, "tc3_request");
         let signature = hex::encode(hmac(&k, &to_sign));
-        let authorization = format!(
-            "TC3-HMAC-SHA256 Credential={}/{scope}, SignedHeaders=content-type;host, Signature={signature}",
-            self.id
-        );
-        let mut response = self
-            .agent
-            .post(&self.url)
-            .header("Authorization", authorization)
-            .header("Content-Type", "application/json; charset=utf-8")
-            .header("X-TC-Action", "DescribeZones")
-            .header("X-TC-Version", "2017-03-12")
-            .header("X-TC-Timestamp", now.to_string())
-            .send(body)
-            .expect("sent");
+        [
+            (
+                "Authorization",
+                format!(
+                    "TC3-HMAC-SHA256 Credential={}/{scope}, SignedHeaders=content-type;host, Signature={signature}",
+                    self.id
+                ),
+            ),
+            ("Content-Type", "application/json; charset=utf-8".to_owned()),
+            ("X-TC-Action", "DescribeZones".to_owned()),
+            ("X-TC-Version", "2017-03-12".to_owned()),
+            ("X-TC-Timestamp", now.to_string()),
+        ]
+    }
+
+    /// CVM `DescribeZones`: the `TotalCount` answered.
+    pub fn describe_zones(&self) -> u64 {
+        let body = "{}";
+        let mut request = self.agent.post(&self.url);
+        for (name, value) in self.headers(body) {
+            request = request.header(name, value);
+        }
+        let mut response = request.send(body).expect("sent");
         let bytes = response.body_mut().read_to_vec().expect("read");
+        let out: Envelope = serde_json::from_slice(&bytes).expect("decoded");
+        out.response.total_count
+    }
+}
+
+/// The same exchange over reqwest, for the async client's floor.
+pub struct AsyncFloor {
+    http: reqwest::Client,
+    floor: Floor,
+}
+
+impl AsyncFloor {
+    /// A client of `endpoint` (`http://127.0.0.1:PORT`).
+    pub fn new(endpoint: &str, id: &str, key: &str) -> AsyncFloor {
+        AsyncFloor {
+            http: reqwest::Client::new(),
+            floor: Floor::new(endpoint, id, key),
+        }
+    }
+
+    /// CVM `DescribeZones`: the `TotalCount` answered.
+    pub async fn describe_zones(&self) -> u64 {
+        let body = "{}";
+        let headers = self.floor.headers(body);
+        let mut request = self.http.post(&self.floor.url).body(body);
+        for (name, value) in headers {
+            request = request.header(name, value);
+        }
+        let bytes = request
+            .send()
+            .await
+            .expect("sent")
+            .bytes()
+            .await
+            .expect("read");
         let out: Envelope = serde_json::from_slice(&bytes).expect("decoded");
         out.response.total_count
     }

@@ -4,6 +4,7 @@
 //!
 //! Usage: `call_cost MODE CALLS ENDPOINT SECRET_ID SECRET_KEY`, MODE one of
 //! `floor` (ureq, serde_json, hmac, sha2, hex by hand: the least a client can do),
+//! `floor-async` (the same over reqwest, one call at a time),
 //! `blocking` (`tencent_action::client::Client`), `async` (`AsyncClient`, one call at a time)
 //! and `async64` (`AsyncClient`, 64 calls in flight). Prints `MODE CALLS CPU_US_PER_CALL
 //! WALL_US_PER_CALL`.
@@ -50,6 +51,20 @@ fn main() {
                 for _ in 0..n {
                     assert_eq!(floor.describe_zones(), 1);
                 }
+            })
+        }
+        "floor-async" => {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("runtime");
+            let floor = tencent_action_benches::call_floor::AsyncFloor::new(endpoint, id, key);
+            Box::new(move |n| {
+                runtime.block_on(async {
+                    for _ in 0..n {
+                        assert_eq!(floor.describe_zones().await, 1);
+                    }
+                })
             })
         }
         "blocking" => {
