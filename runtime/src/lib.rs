@@ -81,7 +81,7 @@ mod envelope;
 mod error;
 mod excerpt;
 pub mod http;
-mod input_check;
+pub mod lenient;
 pub mod predicates;
 mod request_id;
 #[cfg(feature = "sign")]
@@ -335,7 +335,7 @@ pub use tencent_action_macros::tencent_model;
 ///     pub total_count: i64,
 /// }
 ///
-/// #[tencent_request(DescribeInstances)]
+/// #[tencent_request(DescribeInstances, service = "cvm", version = "2017-03-12")]
 /// pub struct DescribeInstancesRequest {
 ///     #[serde(skip_serializing_if = "Option::is_none")]
 ///     pub limit: Option<i64>,
@@ -399,36 +399,4 @@ pub struct ReadmeDoctests;
 
 /// Paths the generated code uses; not public API.
 #[doc(hidden)]
-pub mod __private {
-    pub use crate::input_check::{
-        check_field, check_required, FieldKind, InputMember, InputSchema, SpecKind,
-    };
-    pub use crate::request_id::RequestId;
-
-    /// Seals [`Action`](crate::Action): `#[tencent_action]` implements it beside `Action`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` implements `Action` by hand, but `Action` is sealed",
-        label = "not declared with #[tencent_action]",
-        note = "put `#[tencent_action(service = \"...\", version = \"...\", action = \"...\")]` on the struct instead of implementing `Action` yourself"
-    )]
-    pub trait Sealed {}
-
-    pub use serde;
-    pub use std::string::String;
-
-    /// Implemented by `#[tencent_model]` types: the schema object each one models, so a
-    /// response's field can be checked to hold the right one.
-    pub trait Model {
-        /// The object's name in the schema (`Instance`).
-        const OBJECT: &'static str;
-    }
-
-    /// Whether a field's type models `expected`: `found` is `None` for types without
-    /// `#[tencent_model]`, which are not judged.
-    pub const fn object_agrees(found: Option<&str>, expected: &str) -> bool {
-        match found {
-            Some(found) => crate::input_check::str_eq(found, expected),
-            None => true,
-        }
-    }
-}
+pub mod __private;

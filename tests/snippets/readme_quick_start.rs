@@ -20,7 +20,7 @@ pub struct Instance {
 }
 
 /// The request: its response type fixes the action, service, version and error codes.
-#[tencent_request(DescribeInstances)]
+#[tencent_request(DescribeInstances, service = "cvm", version = "2017-03-12")]
 pub struct DescribeInstancesRequest {
     #[serde(skip_serializing_if = "Option::is_none")] // optional parameters: checked too
     pub limit: Option<u32>,

@@ -31,7 +31,7 @@ pub struct RunInstances {
     pub instance_id_set: Vec<String>,
 }
 
-#[tencent_request(RunInstances)]
+#[tencent_request(RunInstances, service = "cvm", version = "2017-03-12")]
 pub struct RunInstancesRequest {}
 
 fn fast_retries() -> RetryPolicy {
