@@ -159,7 +159,12 @@ pub fn parse(cx: &mut Ctxt, which: Which, tokens: TokenStream) -> Args {
     let (response, metas) = match parser.parse2(tokens) {
         Ok(parsed) => parsed,
         Err(e) => {
-            cx.error_at(e.span(), format!("{e}; expected {}", which.usage()));
+            let message = e.to_string();
+            if message.contains("#[tencent_request(") {
+                cx.syn_error(e);
+            } else {
+                cx.error_at(e.span(), format!("{message}; expected {}", which.usage()));
+            }
             return args;
         }
     };

@@ -204,12 +204,13 @@ fn both_sides(
 }
 
 /// The closest known name to a misspelt one, if it is close enough to be a typo.
+/// Among equally close names, one with the same first letter wins (`vcp` → `vpc`, not `acp`).
 pub fn did_you_mean<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
     known
         .iter()
         .map(|k| (edit_distance(name, k), *k))
         .filter(|(d, k)| *d <= 2.max(k.len() / 3))
-        .min_by_key(|(d, _)| *d)
+        .min_by_key(|(d, k)| (*d, k.chars().next() != name.chars().next()))
         .map(|(_, k)| k)
 }
 
@@ -228,19 +229,27 @@ pub fn did_you_mean_ci<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
         .map(|(_, k)| k)
 }
 
+/// Edit distance counting a swap of two neighbours as one edit (`vcp` → `vpc`), as typos do.
 fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=b.len() {
+        d[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = best;
         }
     }
-    row[b.len()]
+    d[a.len()][b.len()]
 }
 
 /// Consumes a serde setting this macro does not need: `x`, `x = ...` or `x(...)`.
@@ -283,6 +292,7 @@ mod tests {
         assert_eq!(did_you_mean("servce", &keys), Some("service"));
         assert_eq!(did_you_mean("verison", &keys), Some("version"));
         assert_eq!(did_you_mean("region", &keys), None);
+        assert_eq!(did_you_mean("vcp", &["acp", "vpc"]), Some("vpc"));
     }
 
     #[test]

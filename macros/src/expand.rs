@@ -40,7 +40,7 @@ fn run(which: Which, args: TokenStream, input: TokenStream) -> TokenStream {
         return errors(cx);
     };
     valid::check_input(&mut cx, which, &input);
-    if which == Which::Request {
+    if which == Which::Request && args_ok {
         request::check_args(&mut cx, &args, &input);
     }
     // Schema errors do not stop the expansion: the struct still gets its impls, so the user

@@ -34,6 +34,10 @@ use serde::de::{self, Deserializer, Visitor};
 use serde::{Serialize, Serializer};
 
 /// A type `lenient` reads from its JSON form or from a string.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a number or a bool: `tencent_action::lenient` reads only those (and `Option`s of them)",
+    label = "`with = \"tencent_action::lenient\"` on a `{Self}` field"
+)]
 pub trait Lenient: Sized {
     #[doc(hidden)]
     fn from_visit<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error>;

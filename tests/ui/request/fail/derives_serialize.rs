@@ -7,8 +7,6 @@ pub struct DescribeZones {
 
 #[tencent_request(DescribeZones, service = "cvm", version = "2017-03-12")]
 #[derive(Debug, serde::Serialize)]
-pub struct DescribeZonesRequest {
-    pub zone: String,
-}
+pub struct DescribeZonesRequest {}
 
 fn main() {}
