@@ -209,6 +209,13 @@ pub fn configured_dir(dir: &Path) -> Result<PathBuf, SpecError> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn the_default_release_is_the_bundles() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../macros/specs/index.txt");
+        let text = std::fs::read_to_string(path).unwrap();
+        assert_eq!(Index::parse(&text).tccli, BUNDLED_TCCLI);
+    }
+
     fn api(service: &str, version: &str) -> String {
         format!(
             r#"{{"metadata": {{"serviceShortName": "{service}", "apiVersion": "{version}"}},

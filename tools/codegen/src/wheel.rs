@@ -113,7 +113,7 @@ pub fn write_zip(files: &[(&str, &[u8])]) -> Vec<u8> {
             h.extend((name.len() as u16).to_le_bytes());
             h.extend(0u16.to_le_bytes()); // extra
             if central {
-                h.extend([0u8; 8]); // comment, disk, internal attributes
+                h.extend([0u8; 6]); // comment length, disk, internal attributes
                 h.extend([0u8; 4]); // external attributes
                 h.extend(local.to_le_bytes());
             }

@@ -1,0 +1,10 @@
+// A configured specs directory that does not exist is an error (this case is built with
+// TENCENT_ACTION_SPECS=no/such/specs, by tests/tests/ui_schema_settings.rs).
+use tencent_action::prelude::*;
+
+#[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+pub struct DescribeZones {
+    pub total_count: u64,
+}
+
+fn main() {}
