@@ -1,5 +1,7 @@
-//! Finding and downloading a tccli wheel from PyPI: the index's JSON API names each release's
-//! files with their SHA-256, and the wheel is only used when its bytes match.
+//! Finding and downloading a tccli wheel from PyPI: the index's JSON API (`{root}/tccli/json`)
+//! names each release's files with their SHA-256, and the wheel is only used when its bytes
+//! match. The project document is read rather than the per-release one because mirrors serve
+//! it more widely; a file's URL may be relative to it (mirrors again).
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -10,16 +12,19 @@ use sha2::{Digest, Sha256};
 
 use crate::spec::SpecError;
 
-/// The JSON API's root (`{root}/tccli/{version}/json`).
+/// The JSON API's root (`{root}/tccli/json`).
 pub const PYPI: &str = "https://pypi.org/pypi";
 
 /// A wheel is ~15 MB; anything far larger is not one.
 const MAX_WHEEL: u64 = 200 << 20;
 
 #[derive(Deserialize)]
-struct Release {
+struct Project {
     info: Info,
+    /// The newest release's files.
     urls: Vec<File>,
+    #[serde(default)]
+    releases: std::collections::HashMap<String, Vec<File>>,
 }
 
 #[derive(Deserialize)]
@@ -27,7 +32,7 @@ struct Info {
     version: String,
 }
 
-#[derive(Deserialize)]
+#[derive(Clone, Deserialize)]
 struct File {
     filename: String,
     url: String,
@@ -35,7 +40,7 @@ struct File {
     digests: Digests,
 }
 
-#[derive(Deserialize)]
+#[derive(Clone, Deserialize)]
 struct Digests {
     sha256: String,
 }
@@ -54,8 +59,37 @@ fn agent() -> ureq::Agent {
     ureq::Agent::config_builder()
         .timeout_global(Some(Duration::from_secs(300)))
         .timeout_connect(Some(Duration::from_secs(15)))
+        .tls_config(
+            ureq::tls::TlsConfig::builder()
+                .root_certs(root_certs())
+                .build(),
+        )
         .build()
         .into()
+}
+
+/// The certificate authorities to trust: the bundle named by `SSL_CERT_FILE` when it is set
+/// (the convention of OpenSSL, curl and pip, for machines behind a TLS-inspecting proxy),
+/// otherwise the Mozilla roots compiled in.
+fn root_certs() -> ureq::tls::RootCerts {
+    let Some(path) = std::env::var_os("SSL_CERT_FILE") else {
+        return ureq::tls::RootCerts::WebPki;
+    };
+    let certs: Vec<_> = std::fs::read(path)
+        .map(|pem| {
+            ureq::tls::parse_pem(&pem)
+                .filter_map(|item| match item {
+                    Ok(ureq::tls::PemItem::Certificate(cert)) => Some(cert.to_owned()),
+                    _ => None,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    if certs.is_empty() {
+        ureq::tls::RootCerts::WebPki
+    } else {
+        ureq::tls::RootCerts::new_with_certs(&certs)
+    }
 }
 
 fn offline(url: &str, e: impl std::fmt::Display) -> SpecError {
@@ -66,36 +100,64 @@ fn offline(url: &str, e: impl std::fmt::Display) -> SpecError {
 
 /// Asks the index which wheel `version` (a release, or `latest`) has.
 pub fn find(index: &str, version: &str) -> Result<Wheel, SpecError> {
-    let url = if version == "latest" {
-        format!("{index}/tccli/json")
-    } else {
-        format!("{index}/tccli/{version}/json")
-    };
-    let mut response = agent().get(&url).call().map_err(|e| match e {
-        ureq::Error::StatusCode(404) => SpecError(format!(
-            "PyPI has no tccli release {version} ({url}): see https://pypi.org/project/tccli/#history"
-        )),
-        e => offline(&url, e),
-    })?;
+    let url = format!("{index}/tccli/json");
+    let mut response = agent().get(&url).call().map_err(|e| offline(&url, e))?;
     let text = response
         .body_mut()
         .with_config()
-        .limit(16 << 20)
+        .limit(64 << 20)
         .read_to_string()
         .map_err(|e| offline(&url, e))?;
-    let release: Release = serde_json::from_str(&text)
+    let project: Project = serde_json::from_str(&text)
         .map_err(|e| SpecError(format!("{url} is not PyPI's JSON API: {e}")))?;
-    let file = release
-        .urls
+    let (version, files) = if version == "latest" {
+        (project.info.version, project.urls)
+    } else {
+        let files = project.releases.get(version).cloned().ok_or_else(|| {
+            SpecError(format!(
+                "PyPI has no tccli release {version} ({url}): see https://pypi.org/project/tccli/#history"
+            ))
+        })?;
+        (version.to_owned(), files)
+    };
+    let file = files
         .into_iter()
         .find(|f| f.packagetype == "bdist_wheel")
         .ok_or_else(|| SpecError(format!("tccli {version} has no wheel on PyPI ({url})")))?;
     Ok(Wheel {
-        version: release.info.version,
+        version,
         filename: file.filename,
-        url: file.url,
+        url: join(&url, &file.url),
         sha256: file.digests.sha256.to_ascii_lowercase(),
     })
+}
+
+/// `reference` resolved against `base` (an absolute URL stays as it is).
+fn join(base: &str, reference: &str) -> String {
+    if reference.contains("://") {
+        return reference.to_owned();
+    }
+    let (scheme_host, path) = match base.find("://").and_then(|i| base[i + 3..].find('/').map(|j| i + 3 + j)) {
+        Some(at) => (&base[..at], &base[at..]),
+        None => (base, "/"),
+    };
+    if let Some(absolute) = reference.strip_prefix('/') {
+        return format!("{scheme_host}/{absolute}");
+    }
+    let mut parts: Vec<&str> = path.split('/').collect();
+    parts.pop(); // the document's own name
+    for part in reference.split('/') {
+        match part {
+            ".." => {
+                if parts.len() > 1 {
+                    parts.pop();
+                }
+            }
+            "." => {}
+            part => parts.push(part),
+        }
+    }
+    format!("{scheme_host}{}", parts.join("/"))
 }
 
 impl Wheel {
@@ -140,4 +202,23 @@ impl Wheel {
 /// Lower-case hex SHA-256 of `bytes`.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::join;
+
+    #[test]
+    fn file_urls_resolve_against_the_document() {
+        let base = "https://pypi.org/pypi/tccli/json";
+        assert_eq!(
+            join(base, "../../packages/d9/51/t.whl"),
+            "https://pypi.org/packages/d9/51/t.whl"
+        );
+        assert_eq!(join(base, "/files/t.whl"), "https://pypi.org/files/t.whl");
+        assert_eq!(
+            join(base, "https://files.pythonhosted.org/t.whl"),
+            "https://files.pythonhosted.org/t.whl"
+        );
+    }
 }

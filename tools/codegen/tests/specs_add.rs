@@ -49,9 +49,9 @@ fn downloads_checks_and_writes_the_named_products() {
     ]);
     let json = |sha: &str, base: &str| {
         format!(
-            r#"{{"info": {{"version": "9.9.9"}}, "urls": [
+            r#"{{"info": {{"version": "9.9.10"}}, "urls": [], "releases": {{"9.9.9": [
                 {{"filename": "tccli-9.9.9.tar.gz", "url": "{base}/none", "packagetype": "sdist", "digests": {{"sha256": "00"}}}},
-                {{"filename": "tccli-9.9.9-py2.py3-none-any.whl", "url": "{base}/files/tccli.whl", "packagetype": "bdist_wheel", "digests": {{"sha256": "{sha}"}}}}]}}"#
+                {{"filename": "tccli-9.9.9-py2.py3-none-any.whl", "url": "../../files/tccli.whl", "packagetype": "bdist_wheel", "digests": {{"sha256": "{sha}"}}}}]}}}}"#
         )
     };
     let out = scratch("specs-add");
@@ -80,7 +80,7 @@ fn downloads_checks_and_writes_the_named_products() {
     assert!(!out.exists());
 
     // An unknown release, and an index that cannot be reached.
-    let base = serve_with(|_| Vec::new(), 1);
+    let base = serve_release(&wheel, |base| json("00", base));
     let (ok, err) = run(&["vpc", "--tccli", "0.0.0", "--index", &format!("{base}/pypi")], &out);
     assert!(!ok);
     assert!(err.contains("PyPI has no tccli release 0.0.0"), "{err}");
@@ -99,7 +99,7 @@ fn serve_release(wheel: &[u8], json: impl Fn(&str) -> String) -> String {
     serve_with(
         |base| {
             vec![
-                ("/pypi/tccli/9.9.9/json".to_owned(), json(base).into_bytes()),
+                ("/pypi/tccli/json".to_owned(), json(base).into_bytes()),
                 ("/files/tccli.whl".to_owned(), wheel.to_vec()),
             ]
         },
