@@ -204,13 +204,25 @@ fn both_sides(
 }
 
 /// The closest known name to a misspelt one, if it is close enough to be a typo.
-/// Among equally close names, one with the same first letter wins (`vcp` → `vpc`, not `acp`).
+/// Among equally close names, one with the same letters wins, then one with the same first
+/// letter (`vcp` → `vpc`, not `vcg` or `acp`).
 pub fn did_you_mean<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
+    let letters = |s: &str| {
+        let mut chars: Vec<char> = s.chars().collect();
+        chars.sort_unstable();
+        chars
+    };
     known
         .iter()
         .map(|k| (edit_distance(name, k), *k))
         .filter(|(d, k)| *d <= 2.max(k.len() / 3))
-        .min_by_key(|(d, k)| (*d, k.chars().next() != name.chars().next()))
+        .min_by_key(|(d, k)| {
+            (
+                *d,
+                letters(k) != letters(name),
+                k.chars().next() != name.chars().next(),
+            )
+        })
         .map(|(_, k)| k)
 }
 
@@ -292,7 +304,7 @@ mod tests {
         assert_eq!(did_you_mean("servce", &keys), Some("service"));
         assert_eq!(did_you_mean("verison", &keys), Some("version"));
         assert_eq!(did_you_mean("region", &keys), None);
-        assert_eq!(did_you_mean("vcp", &["acp", "vpc"]), Some("vpc"));
+        assert_eq!(did_you_mean("vcp", &["acp", "vcg", "vpc"]), Some("vpc"));
     }
 
     #[test]

@@ -71,7 +71,7 @@ fn run(which: Which, args: TokenStream, input: TokenStream) -> TokenStream {
             };
             expand(&args, &input, original, checks.tokens)
         }
-        Which::Model => expand_model(&args, &input, writable(&input), checks.tokens),
+        Which::Model => expand_model(&args, &input, writable(&input), checks),
         Which::Request => request::expand(&args, &input, writable(&input), checks),
     };
     let errors = errors(schema_cx);
@@ -182,8 +182,10 @@ fn expand_model(
     args: &Args,
     input: &Input,
     item: syn::ItemStruct,
-    checks: TokenStream,
+    checks: schema::Checked,
 ) -> TokenStream {
+    let input_problem = &checks.input_problem;
+    let checks = checks.tokens;
     let ident = &item.ident;
     let object = match &args.object {
         Some(lit) => lit.value(),
@@ -207,6 +209,7 @@ fn expand_model(
                 const SERVICE: &'static ::core::primitive::str = #service;
                 const VERSION: &'static ::core::primitive::str = #version;
                 const OBJECT: &'static ::core::primitive::str = #object;
+                const INPUT_PROBLEM: &'static ::core::primitive::str = #input_problem;
             }
 
             #checks

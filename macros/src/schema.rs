@@ -86,6 +86,10 @@ pub struct Checked {
     pub tokens: TokenStream,
     /// The action checked against (a request's may be its response type's name).
     pub action: Option<String>,
+    /// For a model of an object that requests send and responses carry: why it cannot be sent
+    /// (required members missing or optional), empty when it can. Checked where a request holds
+    /// it (`probes`), since a model only read from responses need not carry every parameter.
+    pub input_problem: String,
 }
 
 /// Runs the check when a spec applies.
@@ -94,6 +98,7 @@ pub fn check(cx: &mut Ctxt, args: &Args, input: &Input) -> Checked {
     let mut out = Checked {
         tokens: spec::track(loaded.as_ref()),
         action: None,
+        input_problem: String::new(),
     };
     let Some(loaded) = loaded else {
         return out;
@@ -136,6 +141,9 @@ pub fn check(cx: &mut Ctxt, args: &Args, input: &Input) -> Checked {
     }
     if place.writes && complete {
         missing_required(cx, input, &place, object, &present);
+    }
+    if args.which == Which::Model && usage.input && usage.output && complete {
+        out.input_problem = input_problem(input, &place, object);
     }
     out.tokens.extend(probes.into_tokens());
     out
@@ -428,6 +436,42 @@ fn missing_required(
             ),
         );
     }
+}
+
+/// Why a model read by the response rules cannot be sent in a request: each required member
+/// without a field, or in an `Option`.
+fn input_problem(input: &Input, place: &Place<'_>, object: &Object) -> String {
+    let rule = input.rename_rule(Direction::Ser);
+    let mut problems = Vec::new();
+    for member in object.members.iter().filter(|m| m.required == Some(true)) {
+        let field = input.fields.iter().find(|f| {
+            f.wire_names(Direction::Ser, rule)
+                .iter()
+                .any(|n| n.name == member.name)
+        });
+        let expect = Expect::of(member).rust();
+        match field {
+            None => problems.push(format!(
+                "add a field `pub {}: {expect}` for `{}`",
+                snake_case(&member.name),
+                member.name
+            )),
+            Some(f) if matches!(ty::classify(&f.ty, &input.type_params()), Shape::Option(_)) => {
+                problems.push(format!("make `{}` a `{expect}`, not an `Option`", f.ident))
+            }
+            Some(_) => {}
+        }
+    }
+    if problems.is_empty() {
+        return String::new();
+    }
+    format!(
+        "`{}` is the #[tencent_model] of {} `{}`, sent in a request here, where the schema requires members it lacks or leaves optional: {} (a model only read from responses need not have them)",
+        input.item.ident,
+        place.loaded.label,
+        place.object,
+        problems.join("; ")
+    )
 }
 
 /// `PhoneNumberSet` → `phone_number_set`, `CPU` → `cpu`, `InstanceIDs` → `instance_ids`.

@@ -106,10 +106,14 @@ fn read(manifest_dir: Option<&Path>, var: Option<&str>) -> Settings {
                     written,
                 }));
             } else {
+                let relative = if origin == SPECS_VAR {
+                    "the crate's directory, CARGO_MANIFEST_DIR"
+                } else {
+                    "that Cargo.toml's directory"
+                };
                 settings.dir = Err(format!(
-                    "the specs directory \"{}\" set by {origin} does not exist: create it with `tencent-action-codegen specs add SERVICE` (a relative path starts at that Cargo.toml's directory{}), or remove the setting to use the bundled specs",
+                    "the specs directory \"{}\" set by {origin} does not exist (a relative path starts at {relative}): create it with `tencent-action-codegen specs add SERVICE`, or remove the setting to use the bundled specs",
                     written.escape_default(),
-                    if origin == SPECS_VAR { ", CARGO_MANIFEST_DIR for the variable" } else { "" }
                 ));
             }
         }

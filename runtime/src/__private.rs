@@ -28,6 +28,9 @@ pub trait Model {
     const VERSION: &'static str;
     /// The object's name in the schema (`Instance`).
     const OBJECT: &'static str;
+    /// Why the type cannot be sent in a request (required members missing or optional), for an
+    /// object both read and written; empty when it can.
+    const INPUT_PROBLEM: &'static str = "";
 }
 
 /// Whether a field's type models `object` of `service` `version` (or a request's response

@@ -67,12 +67,6 @@ struct ScalarVisitor<T>(std::marker::PhantomData<T>);
 
 macro_rules! lenient_numbers {
     ($($ty:ty),*) => {$(
-        impl Lenient for $ty {
-            fn from_visit<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                deserializer.deserialize_any(ScalarVisitor::<$ty>(std::marker::PhantomData))
-            }
-        }
-
         impl Convert for $ty {
             const EXPECTING: &'static str = concat!("a ", stringify!($ty), " or a string holding one");
 
@@ -95,12 +89,6 @@ lenient_numbers!(i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize)
 
 macro_rules! lenient_floats {
     ($($ty:ty),*) => {$(
-        impl Lenient for $ty {
-            fn from_visit<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                deserializer.deserialize_any(ScalarVisitor::<$ty>(std::marker::PhantomData))
-            }
-        }
-
         impl Convert for $ty {
             const EXPECTING: &'static str = concat!("a ", stringify!($ty), " or a string holding one");
 
@@ -121,9 +109,10 @@ macro_rules! lenient_floats {
 
 lenient_floats!(f32, f64);
 
-impl Lenient for bool {
+/// Every scalar is read the same way: whatever JSON form it has, then converted.
+impl<T: Convert> Lenient for T {
     fn from_visit<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(ScalarVisitor::<bool>(std::marker::PhantomData))
+        deserializer.deserialize_any(ScalarVisitor::<T>(std::marker::PhantomData))
     }
 }
 

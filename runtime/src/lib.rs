@@ -185,7 +185,8 @@ pub use tencent_action_macros::error_codes;
 /// Arguments: `service` (a string literal, lower-case alphanumeric: the endpoint's host prefix),
 /// `version` (a string literal, a real `YYYY-MM-DD` date), `action` (a string literal, a
 /// PascalCase identifier), and optionally `codes = Path`, the type that classifies the action's
-/// error codes (declared with [`error_codes!`]; [`CommonCode`] when omitted).
+/// error codes (declared with [`error_codes!`]; [`CommonCode`] when omitted), and `schema` (a
+/// file to check against, or `false`: see [the schema check](#the-schema-check)).
 ///
 /// The struct gains one hidden public field that holds the RequestId. So:
 /// - values built by hand (in tests, say) need `..Default::default()` (derive `Default`), which

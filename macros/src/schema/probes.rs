@@ -52,6 +52,18 @@ impl Probes {
                 #message
             );
         });
+        if place.writes {
+            // A model both read and written is checked by the response rules where it is
+            // declared; sent in a request, it must carry what the request requires.
+            self.asserts.extend(quote_spanned! {span=>
+                const _: () = {
+                    let problem = __Probe::<#model>::INPUT_PROBLEM;
+                    if !problem.is_empty() {
+                        ::core::panic!("{}", problem);
+                    }
+                };
+            });
+        }
     }
 
     pub fn into_tokens(self) -> TokenStream {
@@ -66,6 +78,7 @@ impl Probes {
             struct __Probe<T: ?::core::marker::Sized>(::core::marker::PhantomData<T>);
             trait __NotModel {
                 const MODEL: #found = ::core::option::Option::None;
+                const INPUT_PROBLEM: &'static ::core::primitive::str = "";
             }
             impl<T: ?::core::marker::Sized> __NotModel for __Probe<T> {}
             // Inherent consts win over the trait's when their bound holds: a type with
@@ -76,6 +89,8 @@ impl Probes {
                     <T as ::tencent_action::__private::Model>::VERSION,
                     <T as ::tencent_action::__private::Model>::OBJECT,
                 ));
+                const INPUT_PROBLEM: &'static ::core::primitive::str =
+                    <T as ::tencent_action::__private::Model>::INPUT_PROBLEM;
             }
             #asserts
         }
