@@ -102,9 +102,9 @@ pub fn field(cx: &mut Ctxt, attrs: &[Attribute]) -> FieldAttrs {
                 let path = lit.value();
                 let path = path.trim_start_matches("::");
                 let lenient = path == LENIENT
-                    || (path.strip_prefix(LENIENT).is_some_and(|rest| {
-                        rest == "::deserialize" || rest == "::serialize"
-                    }));
+                    || (path
+                        .strip_prefix(LENIENT)
+                        .is_some_and(|rest| rest == "::deserialize" || rest == "::serialize"));
                 let with = || With {
                     lenient,
                     span: lit.span(),
@@ -248,13 +248,15 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            let mut best = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 best = best.min(d[i - 2][j - 2] + 1);
             }

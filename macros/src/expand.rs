@@ -63,12 +63,12 @@ fn run(which: Which, args: TokenStream, input: TokenStream) -> TokenStream {
     let expanded = match which {
         Which::Action => {
             // `#[tencent(unchecked)]` is for this macro only: rustc would not know it.
-            let original = if input.fields.iter().any(|f| f.attrs.unchecked) || input.attrs.unchecked
-            {
-                strip_tencent_attrs(original)
-            } else {
-                original
-            };
+            let original =
+                if input.fields.iter().any(|f| f.attrs.unchecked) || input.attrs.unchecked {
+                    strip_tencent_attrs(original)
+                } else {
+                    original
+                };
             expand(&args, &input, original, checks.tokens)
         }
         Which::Model => expand_model(&args, &input, writable(&input), checks),

@@ -56,7 +56,10 @@ pub fn load(cx: &mut Ctxt, args: &Args, input: &Input) -> Option<Loaded> {
             match spec::load_file(&service.value(), &version.value(), &file.value()) {
                 Ok(loaded) => Some(loaded),
                 Err(why) => {
-                    cx.error_at(file.span(), format!("cannot check against the schema: {why}"));
+                    cx.error_at(
+                        file.span(),
+                        format!("cannot check against the schema: {why}"),
+                    );
                     None
                 }
             }
@@ -72,7 +75,10 @@ pub fn load(cx: &mut Ctxt, args: &Args, input: &Input) -> Option<Loaded> {
                 None
             }
             Err(Miss::Config(why)) => {
-                cx.error_at(service.span(), format!("cannot check against the schema: {why}"));
+                cx.error_at(
+                    service.span(),
+                    format!("cannot check against the schema: {why}"),
+                );
                 None
             }
         },
@@ -419,7 +425,7 @@ fn missing_required(
     present: &[String],
 ) {
     for member in &object.members {
-        if member.required != Some(true) || present.iter().any(|p| *p == member.name) {
+        if member.required != Some(true) || present.contains(&member.name) {
             continue;
         }
         let snake = snake_case(&member.name);
@@ -480,7 +486,8 @@ fn snake_case(name: &str) -> String {
     let mut out = String::new();
     for (i, &c) in chars.iter().enumerate() {
         if c.is_ascii_uppercase() {
-            let prev_lower = i > 0 && (chars[i - 1].is_ascii_lowercase() || chars[i - 1].is_ascii_digit());
+            let prev_lower =
+                i > 0 && (chars[i - 1].is_ascii_lowercase() || chars[i - 1].is_ascii_digit());
             let next_lower = chars.get(i + 1).is_some_and(|n| n.is_ascii_lowercase());
             let prev_upper = i > 0 && chars[i - 1].is_ascii_uppercase();
             if prev_lower || (prev_upper && next_lower) {

@@ -150,8 +150,9 @@ fn manifests(dir: &Path) -> Vec<(PathBuf, Vec<Table>)> {
 
 fn is_workspace_root(manifest: &Path) -> bool {
     std::fs::read_to_string(manifest).is_ok_and(|text| {
-        text.lines()
-            .any(|l| l.trim_start().starts_with("[workspace]") || l.trim_start().starts_with("[workspace."))
+        text.lines().any(|l| {
+            l.trim_start().starts_with("[workspace]") || l.trim_start().starts_with("[workspace.")
+        })
     })
 }
 
@@ -180,7 +181,9 @@ mod tests {
         let s = read(Some(&member), None);
         let dir = s.dir.unwrap().unwrap();
         assert_eq!(dir.path, root.join("shared"));
-        assert!(dir.origin.starts_with("[workspace.metadata.tencent-action] in "));
+        assert!(dir
+            .origin
+            .starts_with("[workspace.metadata.tencent-action] in "));
         assert_eq!(s.tracked.len(), 2);
 
         std::fs::write(
@@ -204,7 +207,10 @@ mod tests {
         )
         .unwrap();
         let s = read(Some(&member), None);
-        assert!(s.off.unwrap().starts_with("[package.metadata.tencent-action]"));
+        assert!(s
+            .off
+            .unwrap()
+            .starts_with("[package.metadata.tencent-action]"));
         std::fs::remove_dir_all(&root).unwrap();
     }
 }

@@ -99,12 +99,19 @@ impl Spec {
         let usage = self.usage.get_or_init(|| {
             let mut usage: HashMap<String, Usage> = HashMap::new();
             for action in self.actions.values() {
-                let roots = [(action.input.as_deref(), true), (Some(action.output.as_str()), false)];
+                let roots = [
+                    (action.input.as_deref(), true),
+                    (Some(action.output.as_str()), false),
+                ];
                 for (root, input) in roots {
                     let mut stack: Vec<&str> = root.into_iter().collect();
                     while let Some(name) = stack.pop() {
                         let entry = usage.entry(name.to_owned()).or_default();
-                        let seen = if input { &mut entry.input } else { &mut entry.output };
+                        let seen = if input {
+                            &mut entry.input
+                        } else {
+                            &mut entry.output
+                        };
                         if std::mem::replace(seen, true) {
                             continue;
                         }
@@ -124,7 +131,10 @@ impl Spec {
         });
         match usage.get(object) {
             Some(u) if u.input || u.output => *u,
-            _ => Usage { input: false, output: true },
+            _ => Usage {
+                input: false,
+                output: true,
+            },
         }
     }
 }
@@ -189,7 +199,13 @@ pub fn find(service: &str, version: &str) -> Result<Option<Loaded>, Miss> {
                 dir.origin
             );
             return parse_cached(&path).map_err(Miss::Config).map(|spec| {
-                Some(Loaded { path, spec, label, origin, track: true })
+                Some(Loaded {
+                    path,
+                    spec,
+                    label,
+                    origin,
+                    track: true,
+                })
             });
         }
     }
@@ -220,7 +236,11 @@ fn not_found(service: &str, version: &str, over: Option<&Override>) -> Miss {
                 services.push(entry.file_name().to_string_lossy().into_owned());
             }
         }
-        for entry in std::fs::read_dir(dir.path.join(service)).into_iter().flatten().flatten() {
+        for entry in std::fs::read_dir(dir.path.join(service))
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
             let name = entry.file_name().to_string_lossy().into_owned();
             if let Some(d) = name.strip_prefix('v').filter(|d| d.len() == 8) {
                 versions.push(format!("{}-{}-{}", &d[..4], &d[4..6], &d[6..]));

@@ -271,18 +271,36 @@ mod tests {
         let dir = |s: &str| Ok(Some(Setting::Dir(s.to_owned())));
         for (manifest, want) in [
             ("[package.metadata.tencent-action]\nspecs = \"a\"", dir("a")),
-            ("[package.metadata.\"tencent-action\"]\nspecs = 'b' # c", dir("b")),
-            ("[package.metadata]\ntencent-action = { specs = \"c\" }", dir("c")),
+            (
+                "[package.metadata.\"tencent-action\"]\nspecs = 'b' # c",
+                dir("b"),
+            ),
+            (
+                "[package.metadata]\ntencent-action = { specs = \"c\" }",
+                dir("c"),
+            ),
             ("[package]\nmetadata.tencent-action.specs = \"d\"", dir("d")),
-            ("[package.metadata.tencent-action]\nspecs = false", Ok(Some(Setting::Off))),
-            ("[package.metadata.tencent-action]\nspecs = true", Ok(Some(Setting::Bundled))),
+            (
+                "[package.metadata.tencent-action]\nspecs = false",
+                Ok(Some(Setting::Off)),
+            ),
+            (
+                "[package.metadata.tencent-action]\nspecs = true",
+                Ok(Some(Setting::Bundled)),
+            ),
             ("[package.metadata.other]\nspecs = \"x\"", Ok(None)),
-            ("[workspace.metadata.tencent-action]\nspecs = \"x\"", Ok(None)),
+            (
+                "[workspace.metadata.tencent-action]\nspecs = \"x\"",
+                Ok(None),
+            ),
             ("[package]\nname = \"specs # not a comment\"", Ok(None)),
         ] {
             assert_eq!(read_setting(manifest, Table::Package), want, "{manifest}");
         }
-        let e = read_setting("[package.metadata.tencent-action]\nspecs = 3", Table::Package);
+        let e = read_setting(
+            "[package.metadata.tencent-action]\nspecs = 3",
+            Table::Package,
+        );
         assert!(e.unwrap_err().contains("must be a directory"));
     }
 

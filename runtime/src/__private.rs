@@ -4,8 +4,8 @@
 //! code compiles in a module that shadows `serde`, `String` or `Option`. The schema check runs
 //! in the macros, while expanding (`tencent-action-macros`' `schema` module says which rule is
 //! checked where); the one rule left to the compiler, whether a field's type is the
-//! `#[tencent_model]` of the right product and object, is decided with [`Model`] and
-//! [`model_agrees`] below.
+//! `#[tencent_model]` of the right product and object, is decided with `Model` and
+//! `model_agrees` below.
 
 pub use crate::request_id::RequestId;
 pub use serde;

@@ -216,8 +216,14 @@ mod tests {
             ratio: Some(0.5),
             on: true,
         };
-        assert_eq!(read(r#"{"total": "23", "ratio": "0.5", "on": "true"}"#).unwrap(), want);
-        assert_eq!(read(r#"{"total": 23, "ratio": 0.5, "on": true}"#).unwrap(), want);
+        assert_eq!(
+            read(r#"{"total": "23", "ratio": "0.5", "on": "true"}"#).unwrap(),
+            want
+        );
+        assert_eq!(
+            read(r#"{"total": 23, "ratio": 0.5, "on": true}"#).unwrap(),
+            want
+        );
         assert_eq!(
             serde_json::to_string(&want).unwrap(),
             r#"{"total":23,"ratio":0.5,"on":true}"#
@@ -233,7 +239,10 @@ mod tests {
             (r#"{"total": "-1", "on": true}"#, "expected a u64"),
             (r#"{"total": -1, "on": true}"#, "expected a u64"),
             (r#"{"total": "2.5", "on": true}"#, "expected a u64"),
-            (r#"{"total": "x", "on": true}"#, "invalid value: string \"x\""),
+            (
+                r#"{"total": "x", "on": true}"#,
+                "invalid value: string \"x\"",
+            ),
             (r#"{"total": 1, "on": "yes"}"#, "expected a bool"),
             (r#"{"total": [1], "on": true}"#, "expected a u64"),
         ] {

@@ -86,7 +86,10 @@ fn the_setting_its_directory_and_the_variable_are_tracked() {
     let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join("../tests/trybuild");
     let runtime = root.join("runtime");
     let setting = |dir: &str| format!("[package.metadata.tencent-action]\nspecs = \"{dir}\"\n");
-    write_file(&dir.join("Cargo.toml"), &manifest(&runtime, &setting("specs")));
+    write_file(
+        &dir.join("Cargo.toml"),
+        &manifest(&runtime, &setting("specs")),
+    );
     std::fs::copy(root.join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
     write_file(&dir.join("src/lib.rs"), LIB);
     // The override directory, written as `specs add` writes it (files and index).
@@ -145,7 +148,10 @@ fn the_setting_its_directory_and_the_variable_are_tracked() {
 
     // Changing the setting in Cargo.toml re-runs it.
     tick();
-    write_file(&dir.join("Cargo.toml"), &manifest(&runtime, &setting("other")));
+    write_file(
+        &dir.join("Cargo.toml"),
+        &manifest(&runtime, &setting("other")),
+    );
     let (ok, err) = build(&dir, &target, None);
     assert!(!ok, "a changed setting must be re-checked");
     assert!(err.contains("is a string in the schema"), "{err}");
@@ -153,9 +159,15 @@ fn the_setting_its_directory_and_the_variable_are_tracked() {
     // The variable wins over the setting; a directory without the product falls back to the
     // bundle, which has the real cvm DescribeZones (`TotalCount` is an int there).
     let (ok, err) = build(&dir, &target, Some("empty"));
-    assert!(ok, "the bundle applies where the directory has no file: {err}");
+    assert!(
+        ok,
+        "the bundle applies where the directory has no file: {err}"
+    );
     let (ok, err) = build(&dir, &target, Some("nowhere"));
-    assert!(!ok, "a configured directory that does not exist is an error");
+    assert!(
+        !ok,
+        "a configured directory that does not exist is an error"
+    );
     assert!(
         err.contains("the specs directory \"nowhere\" set by TENCENT_ACTION_SPECS does not exist"),
         "{err}"
@@ -165,7 +177,10 @@ fn the_setting_its_directory_and_the_variable_are_tracked() {
     // the next build, without touching a source: the index it rewrites is tracked.
     write(&dir.join("empty"), &[], "test").unwrap(); // the index of an empty directory
     tick();
-    write_file(&dir.join("Cargo.toml"), &manifest(&runtime, &setting("empty")));
+    write_file(
+        &dir.join("Cargo.toml"),
+        &manifest(&runtime, &setting("empty")),
+    );
     let (ok, err) = build(&dir, &target, None);
     assert!(ok, "no product in the directory: the bundle: {err}");
     tick();
@@ -178,7 +193,10 @@ fn the_setting_its_directory_and_the_variable_are_tracked() {
     tick();
     write_file(
         &dir.join("Cargo.toml"),
-        &manifest(&runtime, "[package.metadata.tencent-action]\nspecs = false\n"),
+        &manifest(
+            &runtime,
+            "[package.metadata.tencent-action]\nspecs = false\n",
+        ),
     );
     let (ok, err) = build(&dir, &target, None);
     assert!(ok, "specs = false: no check: {err}");

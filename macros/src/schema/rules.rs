@@ -21,7 +21,10 @@ use crate::ty::{self, IntTy, Shape};
 /// What a member's `type` and `member` allow.
 pub enum Expect<'s> {
     /// `int64`, `uint64` (and any narrower width a schema publishes).
-    Int { published: &'s str, ty: IntTy },
+    Int {
+        published: &'s str,
+        ty: IntTy,
+    },
     Float,
     Bool,
     Str,

@@ -180,7 +180,8 @@ fn specs_add(args: &[String]) -> Result {
     };
     let (bytes, release) = match wheel_path {
         Some(path) => {
-            let bytes = std::fs::read(&path).map_err(|e| format!("reading {}: {e}", path.display()))?;
+            let bytes =
+                std::fs::read(&path).map_err(|e| format!("reading {}: {e}", path.display()))?;
             (bytes, tccli)
         }
         None => {

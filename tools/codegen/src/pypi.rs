@@ -137,7 +137,10 @@ fn join(base: &str, reference: &str) -> String {
     if reference.contains("://") {
         return reference.to_owned();
     }
-    let (scheme_host, path) = match base.find("://").and_then(|i| base[i + 3..].find('/').map(|j| i + 3 + j)) {
+    let (scheme_host, path) = match base
+        .find("://")
+        .and_then(|i| base[i + 3..].find('/').map(|j| i + 3 + j))
+    {
         Some(at) => (&base[..at], &base[at..]),
         None => (base, "/"),
     };

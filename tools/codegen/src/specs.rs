@@ -234,7 +234,10 @@ mod tests {
         let zip = wheel::write_zip(&[
             ("tccli/services/vpc/v20170312/api.json", vpc.as_bytes()),
             ("tccli/services/cbs/v20170312/api.json", cbs.as_bytes()),
-            ("tccli/services/autoscaling/v20180419/api.json", auto.as_bytes()),
+            (
+                "tccli/services/autoscaling/v20180419/api.json",
+                auto.as_bytes(),
+            ),
             ("tccli/services/vpc/v20170312/examples.json", b"{}"),
         ]);
         let named = extract(&zip, &Products::Named(vec!["vpc".into(), "as".into()])).unwrap();

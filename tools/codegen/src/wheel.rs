@@ -33,15 +33,21 @@ pub fn entries(zip: &[u8]) -> Result<Vec<Entry<'_>>, SpecError> {
         let method = field(10)?;
         let compressed_len = u32_at(zip, at + 20).ok_or_else(|| bad("truncated"))? as usize;
         let size = u32_at(zip, at + 24).ok_or_else(|| bad("truncated"))? as usize;
-        let (name_len, extra_len, comment_len) =
-            (field(28)? as usize, field(30)? as usize, field(32)? as usize);
+        let (name_len, extra_len, comment_len) = (
+            field(28)? as usize,
+            field(30)? as usize,
+            field(32)? as usize,
+        );
         let local = u32_at(zip, at + 42).ok_or_else(|| bad("truncated"))? as usize;
         let name = zip
             .get(at + 46..at + 46 + name_len)
             .ok_or_else(|| bad("truncated name"))?;
         let name = String::from_utf8_lossy(name).into_owned();
         // The data follows the local header, whose name and extra field may differ in length.
-        if !zip.get(local..).is_some_and(|r| r.starts_with(b"PK\x03\x04")) {
+        if !zip
+            .get(local..)
+            .is_some_and(|r| r.starts_with(b"PK\x03\x04"))
+        {
             return Err(bad("a local header is missing"));
         }
         let local_name = u16_at(zip, local + 26).ok_or_else(|| bad("truncated"))? as usize;
@@ -76,7 +82,10 @@ impl Entry<'_> {
             }
         };
         if data.len() != self.size {
-            return Err(SpecError(format!("{}: size differs from the index", self.name)));
+            return Err(SpecError(format!(
+                "{}: size differs from the index",
+                self.name
+            )));
         }
         Ok(data)
     }

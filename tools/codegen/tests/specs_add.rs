@@ -56,7 +56,16 @@ fn downloads_checks_and_writes_the_named_products() {
     };
     let out = scratch("specs-add");
     let base = serve_release(&wheel, |base| json(&sha256_hex(&wheel), base));
-    let (ok, err) = run(&["vpc", "--tccli", "9.9.9", "--index", &format!("{base}/pypi")], &out);
+    let (ok, err) = run(
+        &[
+            "vpc",
+            "--tccli",
+            "9.9.9",
+            "--index",
+            &format!("{base}/pypi"),
+        ],
+        &out,
+    );
     assert!(ok, "{err}");
     assert!(out.join("vpc/v20170312/api.json").is_file(), "{err}");
     assert!(!out.join("cbs").exists(), "only the named product");
@@ -66,7 +75,16 @@ fn downloads_checks_and_writes_the_named_products() {
 
     // Adding another keeps the first, and the index lists both.
     let base = serve_release(&wheel, |base| json(&sha256_hex(&wheel), base));
-    let (ok, err) = run(&["cbs", "--tccli", "9.9.9", "--index", &format!("{base}/pypi")], &out);
+    let (ok, err) = run(
+        &[
+            "cbs",
+            "--tccli",
+            "9.9.9",
+            "--index",
+            &format!("{base}/pypi"),
+        ],
+        &out,
+    );
     assert!(ok, "{err}");
     let index = Index::parse(&std::fs::read_to_string(out.join("index.txt")).unwrap());
     assert_eq!(index.services(), ["cbs", "vpc"]);
@@ -74,14 +92,35 @@ fn downloads_checks_and_writes_the_named_products() {
     // A wheel whose digest is not the published one is refused, and nothing is written.
     let out = scratch("specs-add-tampered");
     let base = serve_release(&wheel, |base| json(&"ab".repeat(32), base));
-    let (ok, err) = run(&["vpc", "--tccli", "9.9.9", "--index", &format!("{base}/pypi")], &out);
+    let (ok, err) = run(
+        &[
+            "vpc",
+            "--tccli",
+            "9.9.9",
+            "--index",
+            &format!("{base}/pypi"),
+        ],
+        &out,
+    );
     assert!(!ok);
-    assert!(err.contains("does not have the SHA-256 PyPI publishes"), "{err}");
+    assert!(
+        err.contains("does not have the SHA-256 PyPI publishes"),
+        "{err}"
+    );
     assert!(!out.exists());
 
     // An unknown release, and an index that cannot be reached.
     let base = serve_release(&wheel, |base| json("00", base));
-    let (ok, err) = run(&["vpc", "--tccli", "0.0.0", "--index", &format!("{base}/pypi")], &out);
+    let (ok, err) = run(
+        &[
+            "vpc",
+            "--tccli",
+            "0.0.0",
+            "--index",
+            &format!("{base}/pypi"),
+        ],
+        &out,
+    );
     assert!(!ok);
     assert!(err.contains("PyPI has no tccli release 0.0.0"), "{err}");
     let closed = {
@@ -90,7 +129,10 @@ fn downloads_checks_and_writes_the_named_products() {
     };
     let (ok, err) = run(&["vpc", "--index", &format!("http://{closed}/pypi")], &out);
     assert!(!ok);
-    assert!(err.contains("offline, pass a wheel you already have with --wheel FILE"), "{err}");
+    assert!(
+        err.contains("offline, pass a wheel you already have with --wheel FILE"),
+        "{err}"
+    );
 }
 
 /// A loopback index serving one release: its JSON (made from the base URL, which the wheel's
