@@ -33,7 +33,7 @@ pub struct Topic {
 }
 
 /// The request's parameters.
-#[tencent_request(DescribeTopics)]
+#[tencent_request(DescribeTopics, service = "cls", version = "2020-10-16")]
 pub struct DescribeTopicsRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub offset: Option<u64>,

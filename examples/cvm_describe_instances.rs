@@ -46,7 +46,7 @@ pub struct Placement {
 
 /// The request's parameters, sent as `?Limit=10&Offset=0`; both are optional in the schema, so
 /// unset ones are left out.
-#[tencent_request(DescribeInstances)]
+#[tencent_request(DescribeInstances, service = "cvm", version = "2017-03-12")]
 pub struct DescribeInstancesRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub limit: Option<u32>,

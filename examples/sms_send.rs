@@ -34,7 +34,7 @@ pub struct SendStatus {
 }
 
 /// The request's parameters.
-#[tencent_request(SendSms)]
+#[tencent_request(SendSms, service = "sms", version = "2021-01-11")]
 pub struct SendSmsRequest {
     pub phone_number_set: Vec<String>,
     pub sms_sdk_app_id: String,

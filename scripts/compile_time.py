@@ -3,9 +3,9 @@
 
 Generates three crates of N response structs with the same fields (default 600): "plain",
 with `#[derive(serde::Deserialize)]` and `#[serde(rename_all = "PascalCase")]` on each;
-"annotated", with `#[tencent_action(...)]` and the schema check off (TENCENT_ACTION_SPECS
-names an empty directory); "checked", the same source built with TENCENT_ACTION_SPECS naming
-the repository's specs/, so every struct is checked against its action's schema. The structs
+"annotated", with `#[tencent_action(...)]` and the schema check off (TENCENT_ACTION_SPECS=false);
+"checked", the same source built with no setting, so every struct is checked against its
+action's schema in the specs the macros bundle (macros/specs/), as in a user's crate. The structs
 are real responses: struct i is an action of CVM, SMS, CLS, DCDB or CSIP (in turn) with 4 to
 10 members of its output object (fewer where the object has fewer: SMS's have 1 or 2), typed like tencent-action-codegen types them (nested objects
 as serde_json::Value), so they pass the check. All depend on tencent-action (by path), serde
@@ -56,7 +56,7 @@ def load_specs():
     specs = {}
     for service in SERVICES:
         version = VERSIONS[service].replace("-", "")
-        with open(os.path.join(ROOT, "specs", service, f"v{version}", "api.json")) as f:
+        with open(os.path.join(ROOT, "macros", "specs", service, f"v{version}", "api.json")) as f:
             api = json.load(f)
         actions = []
         for name, action in sorted(api["actions"].items()):
@@ -138,20 +138,20 @@ serde_json = "1"
     return crate
 
 
-def specs_dir(crate):
-    """The schema check is on for the "checked" crate only; an empty directory turns it off
-    (the repository's .cargo/config.toml would otherwise turn it on for all three)."""
-    if os.path.basename(crate) == "checked":
-        return os.path.join(ROOT, "specs")
-    empty = os.path.join(os.path.dirname(crate), "no-specs")
-    os.makedirs(empty, exist_ok=True)
-    return empty
+def check_env(crate):
+    """The schema check is on (the bundled specs) for the "checked" crate only; the others are
+    built with TENCENT_ACTION_SPECS=false, which turns it off."""
+    env = dict(os.environ)
+    env.pop("TENCENT_ACTION_SPECS", None)
+    if os.path.basename(crate) != "checked":
+        env["TENCENT_ACTION_SPECS"] = "false"
+    return env
 
 
 def cargo(crate, target, release, incremental):
     cmd = ["cargo", "build", "-q"] + (["--release"] if release else [])
-    env = dict(os.environ, CARGO_TARGET_DIR=target, CARGO_INCREMENTAL="1" if incremental else "0",
-               TENCENT_ACTION_SPECS=specs_dir(crate))
+    env = dict(check_env(crate), CARGO_TARGET_DIR=target,
+               CARGO_INCREMENTAL="1" if incremental else "0")
     return subprocess.run(cmd, cwd=crate, env=env, check=True)
 
 
@@ -163,8 +163,7 @@ def timed_build(crate, target, release, incremental):
 
 
 def expanded_lines(crate, target):
-    env = dict(os.environ, CARGO_TARGET_DIR=target, RUSTC_BOOTSTRAP="1",
-               TENCENT_ACTION_SPECS=specs_dir(crate))
+    env = dict(check_env(crate), CARGO_TARGET_DIR=target, RUSTC_BOOTSTRAP="1")
     out = subprocess.run(["cargo", "rustc", "-q", "--lib", "--", "-Zunpretty=expanded"],
                          cwd=crate, env=env, check=True, capture_output=True, text=True).stdout
     return out.count("\n"), len(out)

@@ -1,47 +1,32 @@
 #!/usr/bin/env bash
-# Regenerates the compact specs under specs/ (see specs/README.md) from tccli's api.json files.
-#
-# Downloads tccli (pinned) from PyPI into .cache/tccli (git-ignored), extracts the five
-# products' api.json and writes each trimmed with `tencent-action-codegen compact`.
+# Regenerates the bundled compact specs in macros/specs/ (see macros/specs/README.md): every
+# product of the pinned tccli release, written by `tencent-action-codegen specs add --all`,
+# the command users run for newer APIs. The wheel comes from PyPI (its published SHA-256 is
+# checked) and is kept in .cache/tccli (git-ignored).
 # Usage: scripts/gen_specs.sh [--check]   (--check writes to a scratch directory and fails
-#        if any committed file differs from what the pinned release gives)
+#        if the committed bundle differs from what the pinned release gives: a file, the
+#        index, a product added or removed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
-services=(cvm/v20170312 sms/v20210111 cls/v20201016 dcdb/v20180411 csip/v20221121)
-# shellcheck source=scripts/tccli.sh
-source "$root/scripts/tccli.sh"
-python3 - "$wheel" "$unpacked" "${services[@]}" <<'PY'
-import os, sys, zipfile
-wheel, dest, services = sys.argv[1], sys.argv[2], sys.argv[3:]
-with zipfile.ZipFile(wheel) as z:
-    for s in services:
-        name = f"tccli/services/{s}/api.json"
-        if not os.path.exists(os.path.join(dest, name)):
-            z.extract(name, dest)
-PY
-
-out=$root/specs
+tccli_version=3.1.189.1
+bundle=$root/macros/specs
+out=$bundle
 if [ "${1:-}" = "--check" ]; then
     out=$(mktemp -d)
     trap 'rm -rf "$out"' EXIT
+    cp "$bundle/README.md" "$out/README.md"
 fi
-args=()
-for s in "${services[@]}"; do
-    args+=(--api "$unpacked/tccli/services/$s/api.json")
-done
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$root/target}
-cargo run --quiet -p tencent-action-codegen -- compact --out-dir "$out" "${args[@]}"
+cargo run --quiet -p tencent-action-codegen -- specs add --all --tccli "$tccli_version" \
+    --cache "$root/.cache/tccli" --out-dir "$out" 2>/dev/null
 
 if [ "${1:-}" = "--check" ]; then
-    status=0
-    for s in "${services[@]}"; do
-        if ! cmp -s "$out/$s/api.json" "$root/specs/$s/api.json"; then
-            echo "specs/$s/api.json differs from tccli $tccli_version: run scripts/gen_specs.sh" >&2
-            status=1
-        fi
-    done
-    [ $status -eq 0 ] && echo "specs/: the five compact specs match tccli $tccli_version"
-    exit $status
+    if ! diff -r -q "$bundle" "$out" >&2; then
+        echo "macros/specs/ differs from tccli $tccli_version: run scripts/gen_specs.sh" >&2
+        exit 1
+    fi
+    count=$(grep -c '^[a-z]' "$out/index.txt")
+    echo "macros/specs/: the $((count - 1)) compact specs match tccli $tccli_version"
 fi

@@ -27,7 +27,7 @@ pub struct SendStatus {
     pub iso_code: String,
 }
 
-#[tencent_request(SendSms)]
+#[tencent_request(SendSms, service = "sms", version = "2021-01-11")]
 pub struct SendSmsRequest {
     pub phone_number_set: Vec<&'static str>,
     pub sms_sdk_app_id: &'static str,
@@ -199,7 +199,7 @@ fn missing_parameters_and_unknown_actions_get_their_codes() {
     pub struct DescribeZones {
         pub total_count: u64,
     }
-    #[tencent_request(DescribeZones)]
+    #[tencent_request(DescribeZones, service = "cvm", version = "2017-03-12")]
     pub struct DescribeZonesRequest {}
     let e = client.call(&DescribeZonesRequest {}).unwrap_err();
     assert_eq!(e.typed_code(), Some(&CommonCode::InvalidAction));

@@ -24,7 +24,12 @@ use tencent_action::prelude::*;
 
 // A made-up product ("demo" has no published schema): the test needs fields of every kind,
 // which no real action has, so the schema check does not apply.
-#[tencent_action(service = "demo", version = "2017-03-12", action = "DescribeInstances")]
+#[tencent_action(
+    service = "demo",
+    version = "2017-03-12",
+    action = "DescribeInstances",
+    schema = false
+)]
 #[derive(Debug)]
 pub struct DescribeInstances {
     pub total_count: i64,

@@ -1,57 +1,88 @@
-//! The input as a model: the struct, its fields and the wire name each field will have.
+//! The input as a model, for all three attribute macros: the struct, its fields, their
+//! attributes (read once by `attr`) and the wire names each field has in either direction.
 
 use proc_macro2::{Span, TokenStream};
 use syn::spanned::Spanned;
 use syn::{Fields, Item, ItemStruct};
 
-use crate::attr::{self, FieldSerde, Which};
+use crate::args::Which;
+use crate::attr::{self, ContainerAttrs, FieldAttrs};
 use crate::ctxt::Ctxt;
 use tencent_action_naming::RenameRule;
 
 pub struct Input {
     pub item: ItemStruct,
     pub fields: Vec<Field>,
-    /// The struct's own `#[serde(rename_all = "...")]`, when it has one.
-    pub user_rename_all: Option<syn::LitStr>,
-    /// The struct's own `#[serde(default)]`.
-    pub container_default: bool,
-    /// `Deserialize` in the struct's own `#[derive(...)]`: a conflict.
-    pub derived_deserialize: Vec<syn::Path>,
+    pub attrs: ContainerAttrs,
+    /// What the struct's own `#[derive(...)]` derives that the attribute derives too (a
+    /// conflict), with the trait's name.
+    pub derived: Vec<(syn::Path, String)>,
 }
 
 pub struct Field {
     pub ident: syn::Ident,
     pub ty: syn::Type,
-    pub serde: FieldSerde,
-    /// `#[tencent(unchecked)]`: the schema check leaves this field alone.
-    pub unchecked: bool,
+    pub attrs: FieldAttrs,
 }
 
-/// A name the field answers to in JSON, and the token that gave it that name.
+/// Which way serde moves the value: responses are read, requests written, models both.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// Deserialize: the names a response member may have.
+    De,
+    /// Serialize: the name a request parameter is sent under.
+    Ser,
+}
+
+/// A name the field has in JSON, and the token that gave it that name.
 pub struct WireName {
     pub name: String,
     pub span: Span,
 }
 
 impl Input {
-    /// The rename rule serde will apply: the struct's own, or PascalCase. `None` when the struct
-    /// names a rule serde does not know (serde reports that).
-    pub fn rename_rule(&self) -> Option<RenameRule> {
-        match &self.user_rename_all {
+    /// The rename rule serde applies in `direction`: the struct's own, or PascalCase. `None`
+    /// when the struct names a rule serde does not know (serde reports that).
+    pub fn rename_rule(&self, direction: Direction) -> Option<RenameRule> {
+        let own = match direction {
+            Direction::De => &self.attrs.rename_all_de,
+            Direction::Ser => &self.attrs.rename_all_ser,
+        };
+        match own {
             Some(lit) => RenameRule::parse(&lit.value()),
             None => Some(RenameRule::Pascal),
         }
     }
+
+    /// Whether the struct sets its own `rename_all` (either side): the macros then add none.
+    pub fn user_rename_all(&self) -> bool {
+        self.attrs.rename_all_de.is_some() || self.attrs.rename_all_ser.is_some()
+    }
+
+    /// The struct's own type parameters (never judged).
+    pub fn type_params(&self) -> Vec<syn::Ident> {
+        self.item
+            .generics
+            .type_params()
+            .map(|p| p.ident.clone())
+            .collect()
+    }
 }
 
 impl Field {
-    /// Every name serde will accept for this field: its (renamed) name and its aliases.
-    pub fn wire_names(&self, rule: Option<RenameRule>) -> Vec<WireName> {
-        if self.serde.skipped || self.serde.flatten {
+    /// Every name serde gives this field in `direction`: its (renamed) name, and on the
+    /// deserialize side its aliases. None for a skipped or flattened field.
+    pub fn wire_names(&self, direction: Direction, rule: Option<RenameRule>) -> Vec<WireName> {
+        let a = &self.attrs;
+        let (skipped, rename) = match direction {
+            Direction::De => (a.skip_de, &a.de_name),
+            Direction::Ser => (a.skip_ser, &a.ser_name),
+        };
+        if skipped || a.flatten {
             return Vec::new();
         }
         let mut names = Vec::new();
-        match (&self.serde.rename, rule) {
+        match (rename, rule) {
             (Some(lit), _) => names.push(WireName {
                 name: lit.value(),
                 span: lit.span(),
@@ -66,10 +97,12 @@ impl Field {
             }
             (None, None) => {}
         }
-        names.extend(self.serde.aliases.iter().map(|lit| WireName {
-            name: lit.value(),
-            span: lit.span(),
-        }));
+        if direction == Direction::De {
+            names.extend(a.aliases.iter().map(|lit| WireName {
+                name: lit.value(),
+                span: lit.span(),
+            }));
+        }
         names
     }
 }
@@ -80,6 +113,7 @@ pub fn parse(cx: &mut Ctxt, which: Which, tokens: TokenStream) -> Option<Input> 
     let needs = match which {
         Which::Action => "#[tencent_action] goes on a struct with named fields: a Tencent Cloud response is a JSON object",
         Which::Model => "#[tencent_model] goes on a struct with named fields: it models a JSON object of the schema",
+        Which::Request => "#[tencent_request] goes on a struct with named fields: the request's parameters (`struct Name {}` for an action without any)",
     };
     let item = match syn::parse2::<Item>(tokens) {
         Ok(item) => item,
@@ -115,7 +149,7 @@ pub fn parse(cx: &mut Ctxt, which: Which, tokens: TokenStream) -> Option<Input> 
         Fields::Unit => {
             cx.error_at(
                 item.ident.span(),
-                format!("{needs}, not a unit struct: declare the response's fields in braces"),
+                format!("{needs}, not a unit struct: declare the fields in braces"),
             );
             return None;
         }
@@ -127,40 +161,27 @@ pub fn parse(cx: &mut Ctxt, which: Which, tokens: TokenStream) -> Option<Input> 
             Some(Field {
                 ident: f.ident.clone()?,
                 ty: f.ty.clone(),
-                serde: attr::field_serde(&f.attrs),
-                unchecked: unchecked(cx, &f.attrs),
+                attrs: attr::field(cx, &f.attrs),
             })
         })
         .collect();
-    let container = attr::container_serde(&item.attrs);
+    let conflicts: &[&str] = match which {
+        Which::Action => &["Deserialize"],
+        Which::Model => &["Deserialize", "Serialize"],
+        Which::Request => &["Serialize"],
+    };
+    let derived = conflicts
+        .iter()
+        .flat_map(|name| {
+            attr::derived(&item.attrs, name)
+                .into_iter()
+                .map(|p| (p, (*name).to_owned()))
+        })
+        .collect();
     Some(Input {
         fields,
-        user_rename_all: container.rename_all,
-        container_default: container.default,
-        derived_deserialize: attr::derived(&item.attrs, "Deserialize"),
+        attrs: attr::container(cx, &item.attrs),
+        derived,
         item,
     })
-}
-
-/// Whether the field carries `#[tencent(unchecked)]`; any other `#[tencent(...)]` is an error.
-fn unchecked(cx: &mut Ctxt, attrs: &[syn::Attribute]) -> bool {
-    let mut found = false;
-    for attr in attrs.iter().filter(|a| a.path().is_ident("tencent")) {
-        let parsed = attr.parse_nested_meta(|meta| {
-            if meta.path.is_ident("unchecked") {
-                found = true;
-                Ok(())
-            } else {
-                Err(meta.error(
-                    "unknown `tencent` field option; the one option is `unchecked` (`#[tencent(unchecked)]` skips the schema check of this field)",
-                ))
-            }
-        });
-        if let Err(e) = parsed {
-            cx.syn_error(e);
-            // Most likely a misspelt `unchecked`: do not pile schema errors on top.
-            found = true;
-        }
-    }
-    found
 }

@@ -1,188 +1,228 @@
-//! Parsing attributes: the `#[tencent_action(...)]` arguments, and the parts of `#[serde(...)]`
-//! and `#[derive(...)]` that decide wire names or conflict with the generated code.
+//! The one reader of field and container attributes for the three attribute macros, like
+//! serde_derive's `internals/attr.rs`: `#[serde(...)]` read for both directions in one pass
+//! (what decides wire names, what is skipped, who reads or writes a value), `#[tencent(...)]`
+//! (our own options: an unknown one is an error, at its token, on every macro), and the parts
+//! of `#[derive(...)]` that conflict with what a macro derives. "Did you mean" lives here too.
 //!
-//! Parsing is lenient about everything it does not need: serde checks its own attributes, and
-//! duplicating that here would only produce two errors for one mistake.
+//! Parsing is lenient about serde settings it does not need: serde checks its own attributes,
+//! and duplicating that here would only produce two errors for one mistake.
 
 use proc_macro2::{Span, TokenStream};
-use syn::parse::Parser;
 use syn::punctuated::Punctuated;
-use syn::{Attribute, Expr, ExprLit, Lit, LitStr, Meta, Token};
+use syn::{Attribute, Expr, LitStr, Token};
 
 use crate::ctxt::Ctxt;
 
-/// Which attribute the arguments belong to: they share a syntax but not every key.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Which {
-    /// `#[tencent_action]` on a response struct.
-    Action,
-    /// `#[tencent_model]` on a nested type.
-    Model,
+/// The path `#[serde(with = "...")]` names for [`tencent_action::lenient`]: numbers and bools
+/// that a server sends as strings. The schema check still judges the field's type.
+const LENIENT: &str = "tencent_action::lenient";
+
+/// A field's `#[serde(...)]` and `#[tencent(...)]` settings, both directions.
+#[derive(Default)]
+pub struct FieldAttrs {
+    /// `rename = "X"` or `rename(deserialize = "X")`.
+    pub de_name: Option<LitStr>,
+    /// `rename = "X"` or `rename(serialize = "X")`.
+    pub ser_name: Option<LitStr>,
+    pub aliases: Vec<LitStr>,
+    /// `skip` or `skip_deserializing`.
+    pub skip_de: bool,
+    /// `skip` or `skip_serializing`.
+    pub skip_ser: bool,
+    /// `skip_serializing_if = "..."`: the user decides when the field is left out.
+    pub skip_ser_if: bool,
+    /// `flatten`: the field's wire names are its type's, unknown here.
+    pub flatten: bool,
+    /// `with` or `deserialize_with`: the function that reads the value.
+    pub de_with: Option<With>,
+    /// `with` or `serialize_with`.
+    pub ser_with: Option<With>,
+    /// `default`: a missing member gets the field's default (a `null` one is still an error).
+    pub default: bool,
+    /// `#[tencent(unchecked)]`: the schema check leaves this field alone.
+    pub unchecked: bool,
 }
 
-impl Which {
-    pub fn name(self) -> &'static str {
-        match self {
-            Which::Action => "tencent_action",
-            Which::Model => "tencent_model",
-        }
-    }
-
-    fn keys(self) -> &'static [&'static str] {
-        match self {
-            Which::Action => &["service", "version", "action", "codes", "schema"],
-            Which::Model => &["service", "version", "object", "schema"],
-        }
-    }
-
-    fn usage(self) -> &'static str {
-        match self {
-            Which::Action => {
-                "`#[tencent_action(service = \"...\", version = \"YYYY-MM-DD\", action = \"...\")]`"
-            }
-            Which::Model => "`#[tencent_model(service = \"...\", version = \"YYYY-MM-DD\")]`",
-        }
-    }
-
-    fn expected(self) -> &'static str {
-        match self {
-            Which::Action => "`service`, `version`, `action`, `codes` or `schema`",
-            Which::Model => "`service`, `version`, `object` or `schema`",
-        }
-    }
+/// A `with`-style path: the user's function decides what the value may be, unless it is
+/// [`LENIENT`], whose values the check still judges.
+pub struct With {
+    pub lenient: bool,
+    pub span: Span,
 }
 
-/// The attribute's arguments; each `None` when missing or invalid (already reported).
-pub struct Args {
-    pub which: Which,
-    /// Keys that were written, valid or not (a misspelt key counts as the key it resembles), so
-    /// a malformed argument is not reported as missing too.
-    pub given: Vec<String>,
-    pub service: Option<LitStr>,
-    pub version: Option<LitStr>,
-    pub action: Option<LitStr>,
-    /// `object = "Instance"` (`#[tencent_model]` only): the spec object the type models.
-    pub object: Option<LitStr>,
-    /// `schema = "path/to/api.json"`: the spec to check against, instead of
-    /// `$TENCENT_ACTION_SPECS`.
-    pub schema: Option<LitStr>,
-    /// `codes = path::To::CodeEnum`: the type that classifies this action's error codes.
-    pub codes: Option<syn::Path>,
-}
+impl FieldAttrs {
+    /// Whether the field's type is judged on the deserialize side: not when a function of the
+    /// user's reads the value (`null` included).
+    pub fn de_typed(&self) -> bool {
+        self.de_with.as_ref().map_or(true, |w| w.lenient)
+    }
 
-/// What each argument looks like, for messages.
-fn example(key: &str) -> &'static str {
-    match key {
-        "service" => "service = \"cvm\"",
-        "version" => "version = \"2017-03-12\"",
-        "action" => "action = \"DescribeInstances\"",
-        "object" => "object = \"Instance\"",
-        "schema" => "schema = \"specs/cvm/v20170312/api.json\"",
-        _ => "codes = SmsCode",
+    /// The same on the serialize side.
+    pub fn ser_typed(&self) -> bool {
+        self.ser_with.as_ref().map_or(true, |w| w.lenient)
+    }
+
+    /// The `lenient` setting, when the field has one.
+    pub fn lenient(&self) -> Option<&With> {
+        [&self.de_with, &self.ser_with]
+            .into_iter()
+            .flatten()
+            .find(|w| w.lenient)
     }
 }
 
-pub fn parse_args(cx: &mut Ctxt, which: Which, tokens: TokenStream) -> Args {
-    let mut args = Args {
-        which,
-        given: Vec::new(),
-        service: None,
-        version: None,
-        action: None,
-        object: None,
-        schema: None,
-        codes: None,
-    };
-    let keys = which.keys();
-    let metas = match Punctuated::<Meta, Token![,]>::parse_terminated.parse2(tokens) {
-        Ok(metas) => metas,
-        Err(e) => {
-            cx.error_at(e.span(), format!("{e}; expected {}", which.usage()));
-            return args;
-        }
-    };
-    // The first span each key was given at, to point at both places of a duplicate.
-    let mut seen: Vec<(String, Span)> = Vec::new();
-    for meta in metas {
-        let path = meta.path();
-        let Some(ident) = path.get_ident() else {
-            cx.error_spanned(
-                path,
-                format!("unknown argument; expected {}", which.expected()),
-            );
-            continue;
-        };
-        let key = ident.to_string();
-        if !keys.contains(&key.as_str()) {
-            let hint = match did_you_mean(&key, keys) {
-                Some(best) => {
-                    args.given.push(best.to_owned());
-                    format!("; did you mean `{best}`?")
+/// A struct's `#[serde(...)]` and `#[tencent(...)]` settings.
+#[derive(Default)]
+pub struct ContainerAttrs {
+    /// `rename_all = "..."` or `rename_all(deserialize = "...")`.
+    pub rename_all_de: Option<LitStr>,
+    /// `rename_all = "..."` or `rename_all(serialize = "...")`.
+    pub rename_all_ser: Option<LitStr>,
+    /// `default`: every missing member gets a default.
+    pub default: bool,
+    /// `#[tencent(unchecked)]` on the struct: the same as `schema = false`.
+    pub unchecked: bool,
+}
+
+/// Reads a field's attributes; unknown `#[tencent(...)]` options are errors in `cx`.
+pub fn field(cx: &mut Ctxt, attrs: &[Attribute]) -> FieldAttrs {
+    let mut out = FieldAttrs::default();
+    for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
+        // A malformed serde attribute is serde's to report.
+        let _ = attr.parse_nested_meta(|meta| {
+            let is = |name: &str| meta.path.is_ident(name);
+            if is("rename") {
+                let (de, ser) = both_sides(&meta)?;
+                out.de_name = de.or(out.de_name.take());
+                out.ser_name = ser.or(out.ser_name.take());
+            } else if is("alias") {
+                out.aliases.push(meta.value()?.parse()?);
+            } else if is("with") || is("deserialize_with") || is("serialize_with") {
+                let lit: LitStr = meta.value()?.parse()?;
+                let path = lit.value();
+                let path = path.trim_start_matches("::");
+                let lenient = path == LENIENT
+                    || (path
+                        .strip_prefix(LENIENT)
+                        .is_some_and(|rest| rest == "::deserialize" || rest == "::serialize"));
+                let with = || With {
+                    lenient,
+                    span: lit.span(),
+                };
+                if !is("serialize_with") {
+                    out.de_with = Some(with());
                 }
-                None => String::new(),
-            };
-            cx.error_spanned(
-                ident,
-                format!(
-                    "unknown argument `{key}`{hint} (expected {})",
-                    which.expected()
-                ),
-            );
-            continue;
-        }
-        if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
-            cx.error_spanned(ident, format!("duplicate argument `{key}`"));
-            cx.error_at(*first, format!("`{key}` is first given here"));
-            continue;
-        }
-        seen.push((key.clone(), ident.span()));
-        args.given.push(key.clone());
-        let value = match &meta {
-            Meta::NameValue(nv) => &nv.value,
-            _ => {
-                cx.error_spanned(&meta, format!("expected `{}`", example(&key)));
-                continue;
+                if !is("deserialize_with") {
+                    out.ser_with = Some(with());
+                }
+            } else {
+                out.skip_de |= is("skip") || is("skip_deserializing");
+                out.skip_ser |= is("skip") || is("skip_serializing");
+                out.skip_ser_if |= is("skip_serializing_if");
+                out.flatten |= is("flatten");
+                out.default |= is("default");
+                skip_meta(&meta)?;
             }
-        };
-        if key != "codes" {
-            let Expr::Lit(ExprLit {
-                lit: Lit::Str(lit), ..
-            }) = value
-            else {
-                cx.error_spanned(
-                    value,
-                    format!("`{key}` takes a string literal, like `{}`", example(&key)),
-                );
-                continue;
-            };
-            let slot = match key.as_str() {
-                "service" => &mut args.service,
-                "version" => &mut args.version,
-                "object" => &mut args.object,
-                "schema" => &mut args.schema,
-                _ => &mut args.action,
-            };
-            *slot = Some(lit.clone());
-        } else {
-            match value {
-                Expr::Path(p) if p.qself.is_none() => args.codes = Some(p.path.clone()),
-                _ => cx.error_spanned(
-                    value,
-                    "`codes` takes the path of a code type declared with `tencent_action::error_codes!`, like `codes = SmsCode`",
-                ),
+            Ok(())
+        });
+    }
+    out.unchecked = tencent(cx, attrs, "field");
+    out
+}
+
+/// Reads a struct's attributes; unknown `#[tencent(...)]` options are errors in `cx`.
+pub fn container(cx: &mut Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
+    let mut out = ContainerAttrs::default();
+    for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
+        let _ = attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("rename_all") {
+                let (de, ser) = both_sides(&meta)?;
+                out.rename_all_de = de.or(out.rename_all_de.take());
+                out.rename_all_ser = ser.or(out.rename_all_ser.take());
+            } else {
+                out.default |= meta.path.is_ident("default");
+                skip_meta(&meta)?;
             }
+            Ok(())
+        });
+    }
+    out.unchecked = tencent(cx, attrs, "struct");
+    out
+}
+
+/// Whether `#[tencent(unchecked)]` is among `attrs`; any other option is an error.
+fn tencent(cx: &mut Ctxt, attrs: &[Attribute], on: &str) -> bool {
+    let mut found = false;
+    for attr in attrs.iter().filter(|a| a.path().is_ident("tencent")) {
+        let parsed = attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("unchecked") {
+                found = true;
+                return Ok(());
+            }
+            let written = meta
+                .path
+                .get_ident()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            let hint = match did_you_mean(&written, &["unchecked"]) {
+                Some(_) => "did you mean `unchecked`? ",
+                None => "",
+            };
+            Err(meta.error(format!(
+                "unknown `tencent` {on} option `{written}`: {hint}the one option is `unchecked` (`#[tencent(unchecked)]` skips the schema check of this {on})"
+            )))
+        });
+        if let Err(e) = parsed {
+            cx.syn_error(e);
+            // Most likely a misspelt `unchecked`: do not pile schema errors on top.
+            found = true;
         }
     }
-    args
+    found
+}
+
+/// `key = "x"` (both sides) or `key(serialize = "x", deserialize = "y")`:
+/// `(deserialize side, serialize side)`.
+fn both_sides(
+    meta: &syn::meta::ParseNestedMeta<'_>,
+) -> syn::Result<(Option<LitStr>, Option<LitStr>)> {
+    if meta.input.peek(Token![=]) {
+        let lit: LitStr = meta.value()?.parse()?;
+        return Ok((Some(lit.clone()), Some(lit)));
+    }
+    let (mut de, mut ser) = (None, None);
+    meta.parse_nested_meta(|inner| {
+        let lit: LitStr = inner.value()?.parse()?;
+        if inner.path.is_ident("deserialize") {
+            de = Some(lit);
+        } else if inner.path.is_ident("serialize") {
+            ser = Some(lit);
+        }
+        Ok(())
+    })?;
+    Ok((de, ser))
 }
 
 /// The closest known name to a misspelt one, if it is close enough to be a typo.
+/// Among equally close names, one with the same letters wins, then one with the same first
+/// letter (`vcp` → `vpc`, not `vcg` or `acp`).
 pub fn did_you_mean<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
+    let letters = |s: &str| {
+        let mut chars: Vec<char> = s.chars().collect();
+        chars.sort_unstable();
+        chars
+    };
     known
         .iter()
         .map(|k| (edit_distance(name, k), *k))
         .filter(|(d, k)| *d <= 2.max(k.len() / 3))
-        .min_by_key(|(d, _)| *d)
+        .min_by_key(|(d, k)| {
+            (
+                *d,
+                letters(k) != letters(name),
+                k.chars().next() != name.chars().next(),
+            )
+        })
         .map(|(_, k)| k)
 }
 
@@ -201,116 +241,33 @@ pub fn did_you_mean_ci<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
         .map(|(_, k)| k)
 }
 
+/// Edit distance counting a swap of two neighbours as one edit (`vcp` → `vpc`), as typos do.
 fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = best;
         }
     }
-    row[b.len()]
-}
-
-/// The `#[serde(...)]` settings of a field that decide its wire names.
-#[derive(Default)]
-pub struct FieldSerde {
-    /// `rename = "X"` or `rename(deserialize = "X")`.
-    pub rename: Option<LitStr>,
-    pub aliases: Vec<LitStr>,
-    /// `skip` or `skip_deserializing`: the field has no wire name.
-    pub skipped: bool,
-    /// `flatten`: the field's wire names are its type's, unknown here.
-    pub flatten: bool,
-    /// `deserialize_with` or `with`: the field's own function reads the value, whatever it is
-    /// (`null` included), so its type is not judged.
-    pub with: bool,
-    /// `default`: a missing member gets the field's default (a `null` one is still an error).
-    pub default: bool,
-}
-
-pub fn field_serde(attrs: &[Attribute]) -> FieldSerde {
-    let mut out = FieldSerde::default();
-    for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
-        // A malformed serde attribute is serde's to report.
-        let _ = attr.parse_nested_meta(|meta| {
-            if meta.path.is_ident("rename") {
-                if let Some(lit) = deserialize_name(&meta)? {
-                    out.rename = Some(lit);
-                }
-            } else if meta.path.is_ident("alias") {
-                out.aliases.push(meta.value()?.parse()?);
-            } else if meta.path.is_ident("skip") || meta.path.is_ident("skip_deserializing") {
-                out.skipped = true;
-            } else if meta.path.is_ident("flatten") {
-                out.flatten = true;
-            } else if meta.path.is_ident("deserialize_with") || meta.path.is_ident("with") {
-                out.with = true;
-                skip_meta(&meta)?;
-            } else if meta.path.is_ident("default") {
-                out.default = true;
-                skip_meta(&meta)?;
-            } else {
-                skip_meta(&meta)?;
-            }
-            Ok(())
-        });
-    }
-    out
-}
-
-/// The container's `rename_all` for deserialization, when the struct sets one.
-pub struct ContainerSerde {
-    pub rename_all: Option<LitStr>,
-    /// The struct's own `#[serde(default)]`: every missing member gets a default.
-    pub default: bool,
-}
-
-pub fn container_serde(attrs: &[Attribute]) -> ContainerSerde {
-    let mut out = ContainerSerde {
-        rename_all: None,
-        default: false,
-    };
-    for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
-        let _ = attr.parse_nested_meta(|meta| {
-            if meta.path.is_ident("rename_all") {
-                if let Some(lit) = deserialize_name(&meta)? {
-                    out.rename_all = Some(lit);
-                }
-            } else if meta.path.is_ident("default") {
-                out.default = true;
-                skip_meta(&meta)?;
-            } else {
-                skip_meta(&meta)?;
-            }
-            Ok(())
-        });
-    }
-    out
-}
-
-/// `key = "x"` or `key(deserialize = "x", serialize = "y")`: the deserialize side.
-fn deserialize_name(meta: &syn::meta::ParseNestedMeta<'_>) -> syn::Result<Option<LitStr>> {
-    if meta.input.peek(Token![=]) {
-        return Ok(Some(meta.value()?.parse()?));
-    }
-    let mut found = None;
-    meta.parse_nested_meta(|inner| {
-        let lit: LitStr = inner.value()?.parse()?;
-        if inner.path.is_ident("deserialize") {
-            found = Some(lit);
-        }
-        Ok(())
-    })?;
-    Ok(found)
+    d[a.len()][b.len()]
 }
 
 /// Consumes a serde setting this macro does not need: `x`, `x = ...` or `x(...)`.
-pub fn skip_meta(meta: &syn::meta::ParseNestedMeta<'_>) -> syn::Result<()> {
+fn skip_meta(meta: &syn::meta::ParseNestedMeta<'_>) -> syn::Result<()> {
     if meta.input.peek(Token![=]) {
         meta.value()?.parse::<Expr>()?;
     } else if meta.input.peek(syn::token::Paren) {
@@ -345,10 +302,37 @@ mod tests {
 
     #[test]
     fn suggests_close_names_only() {
-        let keys = Which::Action.keys();
-        assert_eq!(did_you_mean("servce", keys), Some("service"));
-        assert_eq!(did_you_mean("verison", keys), Some("version"));
-        assert_eq!(did_you_mean("region", keys), None);
+        let keys = ["service", "version", "action", "codes", "schema"];
+        assert_eq!(did_you_mean("servce", &keys), Some("service"));
+        assert_eq!(did_you_mean("verison", &keys), Some("version"));
+        assert_eq!(did_you_mean("region", &keys), None);
+        assert_eq!(did_you_mean("vcp", &["acp", "vcg", "vpc"]), Some("vpc"));
+    }
+
+    #[test]
+    fn reads_both_directions_in_one_pass() {
+        let field: syn::Field = syn::parse_quote! {
+            #[serde(rename(serialize = "A", deserialize = "B"), alias = "C", skip_serializing_if = "x")]
+            #[serde(with = "::tencent_action::lenient")]
+            pub a: Option<u64>
+        };
+        let mut cx = Ctxt::default();
+        let attrs = super::field(&mut cx, &field.attrs);
+        assert_eq!(attrs.ser_name.unwrap().value(), "A");
+        assert_eq!(attrs.de_name.unwrap().value(), "B");
+        assert_eq!(attrs.aliases.len(), 1);
+        assert!(attrs.skip_ser_if && !attrs.skip_ser);
+        assert!(attrs.de_with.unwrap().lenient);
+        assert!(!cx.has_errors());
+
+        let field: syn::Field = syn::parse_quote! {
+            #[tencent(uncheked)]
+            #[serde(deserialize_with = "my::read")]
+            pub a: u64
+        };
+        let attrs = super::field(&mut cx, &field.attrs);
+        assert!(attrs.unchecked && !attrs.de_typed() && attrs.ser_typed());
+        assert!(cx.has_errors());
     }
 
     #[test]

@@ -1,13 +1,17 @@
 //! The procedural macro of [`tencent-action`](https://docs.rs/tencent-action): use it through
 //! that crate, which re-exports it and holds the runtime the generated code calls.
 //!
-//! The stages, one file each, after serde_derive and thiserror: `attr` parses the attribute's
-//! arguments and the serde attributes that decide wire names, `ast` models the input struct,
-//! `valid` checks the model, `schema` checks it against Tencent's published schema (`spec`
-//! loads and caches the files, `ty` classifies field types), `expand` generates code. Every error is collected in a
-//! `ctxt::Ctxt` with the span of the token to change, so one build reports all of them.
-//! `codes` holds the function-like `error_codes!`, staged the same way.
+//! The stages, one file each, after serde_derive and thiserror, shared by the three attribute
+//! macros: `args` parses the attribute's arguments, `attr` the `#[serde(...)]` and
+//! `#[tencent(...)]` attributes of fields and structs (both directions, one pass), `ast`
+//! models the input struct, `valid` checks the model, `schema` checks it against Tencent's
+//! published schema (`settings` reads where the crate keeps its specs, `spec` finds and caches
+//! the files, the bundled ones included, `ty` classifies field types), `expand` (and `request`)
+//! generate code. Every error is collected in a `ctxt::Ctxt` with the span of the token to
+//! change, so one build reports all of them. `codes` holds the function-like `error_codes!`,
+//! staged the same way.
 
+mod args;
 mod ast;
 mod attr;
 mod codes;
@@ -15,6 +19,7 @@ mod ctxt;
 mod expand;
 mod request;
 mod schema;
+mod settings;
 mod spec;
 mod ty;
 mod valid;
@@ -27,7 +32,7 @@ pub fn tencent_action(args: TokenStream, input: TokenStream) -> TokenStream {
     expand::tencent_action(args.into(), input.into()).into()
 }
 
-/// Derives `Deserialize` for a nested type of a response and checks it against a schema
+/// Derives `Deserialize` and `Serialize` for a nested type and checks it against a schema
 /// object; see the `tencent-action` crate.
 #[proc_macro_attribute]
 pub fn tencent_model(args: TokenStream, input: TokenStream) -> TokenStream {
@@ -44,5 +49,5 @@ pub fn error_codes(input: TokenStream) -> TokenStream {
 /// `tencent_action::tencent_request`.
 #[proc_macro_attribute]
 pub fn tencent_request(args: TokenStream, input: TokenStream) -> TokenStream {
-    request::tencent_request(args.into(), input.into()).into()
+    expand::tencent_request(args.into(), input.into()).into()
 }

@@ -1,69 +1,157 @@
-//! The schema check: a struct's fields against the object Tencent publishes for it (an action's
-//! output object for `#[tencent_action]`, the named object for `#[tencent_model]`).
+//! The schema check, for all three attribute macros: a struct's fields against the object
+//! Tencent publishes for it (an action's output object for `#[tencent_action]`, its input
+//! object for `#[tencent_request]`, the named object for `#[tencent_model]`).
 //!
-//! Each mistake is an error at the token to change: an unknown action or object, a wire name
-//! that is not a member, a type that contradicts the member's, a member that may be absent or
-//! `null` in a field that is not an `Option`. What the macro cannot judge from tokens (a
-//! user-defined type, a generic parameter) is accepted. Whether a user-defined type models the
-//! right object is left to the type system: the returned tokens assert it at compile time.
+//! **Which stage owns which rule.** Everything the schema and the tokens decide is checked
+//! here, at expansion time, and reported as a `syn::Error` at the token to change: a product,
+//! action or object found nowhere; a wire name that is not a member; a type that cannot hold
+//! the member's (`rules`); a member that may be absent or `null` in a response field that is
+//! not an `Option`; an optional request parameter that would be sent when unset; a required one
+//! missing or optional. One rule needs what tokens cannot tell, whether a user type is a
+//! `#[tencent_model]` of the right product and object: for it this module emits a compile-time
+//! assertion (`probes`), evaluated by rustc against the type's `Model` impl; its message is
+//! complete on the first line. The rules themselves are documented once, on the re-exported
+//! macros (`tencent_action`'s rustdoc, "The schema check").
 
-use proc_macro2::{Span, TokenStream, TokenTree};
-use quote::{quote, quote_spanned};
-use syn::spanned::Spanned;
-use syn::Type;
+mod probes;
+mod rules;
 
-use crate::ast::{Field, Input};
-use crate::attr::{did_you_mean, did_you_mean_ci, Args, Which};
+use proc_macro2::{Span, TokenStream};
+use quote::ToTokens;
+
+use crate::args::{Args, SchemaArg, Which};
+use crate::ast::{Direction, Field, Input};
+use crate::attr::{did_you_mean, did_you_mean_ci};
 use crate::ctxt::Ctxt;
-use crate::spec::{self, Loaded, Member, Object};
+use crate::spec::{self, Loaded, Miss, Object};
 use crate::ty::{self, Shape};
+use rules::Expect;
 
-/// Runs the check when a spec applies. Returns the tokens to put in the expansion's `const _`:
-/// dependency tracking and the model-agreement assertions.
-pub fn check(cx: &mut Ctxt, args: &Args, input: &Input) -> TokenStream {
-    let (Some(service), Some(version)) = (&args.service, &args.version) else {
-        return TokenStream::new();
-    };
-    let explicit = args.schema.as_ref().map(syn::LitStr::value);
-    let loaded = match spec::load(&service.value(), &version.value(), explicit.as_deref()) {
-        Ok(Some(loaded)) => loaded,
-        Ok(None) => return spec::track(None),
-        Err(why) => {
-            let span = args.schema.as_ref().map_or(service.span(), |s| s.span());
-            cx.error_at(span, format!("cannot check against the schema: {why}"));
-            return TokenStream::new();
+/// Where a member lives, for messages: `DescribeInstancesResponse` (cvm 2017-03-12).
+struct Place<'a> {
+    which: Which,
+    loaded: &'a Loaded,
+    object: &'a str,
+    /// The rules that apply: a response's (absent and `null` members need `Option`), a
+    /// request's (optional parameters are `Option`, required ones present), or both.
+    reads: bool,
+    writes: bool,
+}
+
+impl Place<'_> {
+    fn of(&self, member: &str) -> String {
+        format!("`{}.{member}` ({})", self.object, self.loaded.label)
+    }
+}
+
+/// The spec that applies to the attribute, with errors in `cx` when the product, the file or
+/// the setting is wrong; `None` when the check is off or cannot run.
+pub fn load(cx: &mut Ctxt, args: &Args, input: &Input) -> Option<Loaded> {
+    if input.attrs.unchecked || args.schema_off() {
+        return None;
+    }
+    let (service, version) = (args.service.as_ref()?, args.version.as_ref()?);
+    match &args.schema {
+        Some(SchemaArg::File(file)) => {
+            match spec::load_file(&service.value(), &version.value(), &file.value()) {
+                Ok(loaded) => Some(loaded),
+                Err(why) => {
+                    cx.error_at(
+                        file.span(),
+                        format!("cannot check against the schema: {why}"),
+                    );
+                    None
+                }
+            }
         }
+        _ => match spec::find(&service.value(), &version.value()) {
+            Ok(found) => found,
+            Err(Miss::Service(why)) => {
+                cx.error_at(service.span(), why);
+                None
+            }
+            Err(Miss::Version(why)) => {
+                cx.error_at(version.span(), why);
+                None
+            }
+            Err(Miss::Config(why)) => {
+                cx.error_at(
+                    service.span(),
+                    format!("cannot check against the schema: {why}"),
+                );
+                None
+            }
+        },
+    }
+}
+
+/// What the check leaves for the expansion.
+#[derive(Default)]
+pub struct Checked {
+    /// For the expansion's `const _`: dependency tracking and the model assertions.
+    pub tokens: TokenStream,
+    /// The action checked against (a request's may be its response type's name).
+    pub action: Option<String>,
+    /// For a model of an object that requests send and responses carry: why it cannot be sent
+    /// (required members missing or optional), empty when it can. Checked where a request holds
+    /// it (`probes`), since a model only read from responses need not carry every parameter.
+    pub input_problem: String,
+}
+
+/// Runs the check when a spec applies.
+pub fn check(cx: &mut Ctxt, args: &Args, input: &Input) -> Checked {
+    let loaded = load(cx, args, input);
+    let mut out = Checked {
+        tokens: spec::track(loaded.as_ref()),
+        action: None,
+        input_problem: String::new(),
     };
-    let mut out = spec::track(Some(&loaded.path));
+    let Some(loaded) = loaded else {
+        return out;
+    };
+    out.action = action_name(args, &loaded).map(|(name, _, _)| name);
     let Some((object_name, object)) = find_object(cx, args, input, &loaded) else {
         return out;
     };
+    let usage = loaded.spec.usage(object_name);
     let place = Place {
         which: args.which,
         loaded: &loaded,
         object: object_name,
+        reads: match args.which {
+            Which::Action => true,
+            Which::Request => false,
+            Which::Model => usage.output,
+        },
+        writes: match args.which {
+            Which::Action => false,
+            Which::Request => true,
+            // An object both read and written is judged by the response rules here: a model
+            // used to read a response need not carry every parameter a request requires.
+            Which::Model => !usage.output,
+        },
     };
-    let mut probes = TokenStream::new();
+    let direction = if place.reads {
+        Direction::De
+    } else {
+        Direction::Ser
+    };
+    let mut probes = probes::Probes::new(&loaded);
+    let mut present: Vec<String> = Vec::new();
+    let mut complete = input.rename_rule(direction).is_some();
     for field in &input.fields {
+        complete &= !field.attrs.flatten;
+        let names = field.wire_names(direction, input.rename_rule(direction));
+        present.extend(names.iter().map(|n| n.name.clone()));
         check_field(cx, input, &place, object, field, &mut probes);
     }
-    if !probes.is_empty() {
-        out.extend(quote! {
-            struct __Probe<T: ?::core::marker::Sized>(::core::marker::PhantomData<T>);
-            trait __NotModel {
-                const OBJECT: ::core::option::Option<&'static ::core::primitive::str> =
-                    ::core::option::Option::None;
-            }
-            impl<T: ?::core::marker::Sized> __NotModel for __Probe<T> {}
-            // Inherent consts win over the trait's when their bound holds: a type with
-            // #[tencent_model] answers its object's name, any other type `None`.
-            impl<T: ?::core::marker::Sized + ::tencent_action::__private::Model> __Probe<T> {
-                const OBJECT: ::core::option::Option<&'static ::core::primitive::str> =
-                    ::core::option::Option::Some(<T as ::tencent_action::__private::Model>::OBJECT);
-            }
-            #probes
-        });
+    if place.writes && complete {
+        missing_required(cx, input, &place, object, &present);
     }
+    if args.which == Which::Model && usage.input && usage.output && complete {
+        out.input_problem = input_problem(input, &place, object);
+    }
+    out.tokens.extend(probes.into_tokens());
     out
 }
 
@@ -76,26 +164,33 @@ fn find_object<'s>(
 ) -> Option<(&'s str, &'s Object)> {
     let spec = &loaded.spec;
     let (name, span, what) = match args.which {
-        Which::Action => {
-            let action = args.action.as_ref()?;
-            let name = action.value();
-            let Some(found) = spec.actions.get(&name) else {
+        Which::Action | Which::Request => {
+            let (action, span, defaulted) = action_name(args, loaded)?;
+            let Some(found) = spec.actions.get(&action) else {
                 let known = spec.action_names();
-                let hint = match did_you_mean_ci(&name, &known) {
+                let hint = match did_you_mean_ci(&action, &known) {
                     Some(best) => format!("; did you mean \"{best}\"?"),
                     None => format!(" ({} actions are published)", known.len()),
                 };
+                let defaulted = if defaulted {
+                    " (the action is the response type's name unless `action = \"...\"` says otherwise)"
+                } else {
+                    ""
+                };
                 cx.error_at(
-                    action.span(),
+                    span,
                     format!(
-                        "{} has no action \"{name}\"{hint} (schema {})",
-                        loaded.label,
-                        loaded.path.display()
+                        "{} has no action \"{action}\"{hint}{defaulted} ({})",
+                        loaded.label, loaded.origin
                     ),
                 );
                 return None;
             };
-            (found.output.clone(), action.span(), "")
+            if args.which == Which::Action {
+                (found.output.clone(), span, "")
+            } else {
+                (found.input.clone()?, span, "")
+            }
         }
         Which::Model => match &args.object {
             Some(lit) => (lit.value(), lit.span(), ""),
@@ -117,9 +212,8 @@ fn find_object<'s>(
             cx.error_at(
                 span,
                 format!(
-                    "{} has no object \"{name}\"{what}{hint} (schema {})",
-                    loaded.label,
-                    loaded.path.display()
+                    "{} has no object \"{name}\"{what}{hint} ({})",
+                    loaded.label, loaded.origin
                 ),
             );
             None
@@ -127,17 +221,25 @@ fn find_object<'s>(
     }
 }
 
-/// Where a member lives, for messages: `cvm 2017-03-12 DescribeInstancesResponse`.
-struct Place<'a> {
-    which: Which,
-    loaded: &'a Loaded,
-    object: &'a str,
-}
-
-impl Place<'_> {
-    fn of(&self, member: &str) -> String {
-        format!("`{}.{member}` ({})", self.object, self.loaded.label)
+/// The action a response or request names, its span, and whether it was defaulted: a
+/// request's `action`, or the name of its response type (`DescribeInstances`, or without a
+/// `Response` suffix when that is the action).
+fn action_name(args: &Args, loaded: &Loaded) -> Option<(String, Span, bool)> {
+    if let Some(lit) = &args.action {
+        return Some((lit.value(), lit.span(), false));
     }
+    let syn::Type::Path(path) = args.response.as_ref()? else {
+        return None;
+    };
+    let last = path.path.segments.last()?;
+    let name = last.ident.to_string();
+    let name = match name.strip_suffix("Response") {
+        Some(short) if !loaded.spec.actions.contains_key(&name) && !short.is_empty() => {
+            short.to_owned()
+        }
+        _ => name,
+    };
+    Some((name, last.ident.span(), true))
 }
 
 fn check_field(
@@ -146,12 +248,17 @@ fn check_field(
     place: &Place<'_>,
     object: &Object,
     field: &Field,
-    probes: &mut TokenStream,
+    probes: &mut probes::Probes,
 ) {
-    if field.unchecked {
+    if field.attrs.unchecked {
         return;
     }
-    let names = field.wire_names(input.rename_rule());
+    let direction = if place.reads {
+        Direction::De
+    } else {
+        Direction::Ser
+    };
+    let names = field.wire_names(direction, input.rename_rule(direction));
     let Some(primary) = names.first() else {
         return; // skipped, flattened, or a rename rule serde will reject
     };
@@ -166,22 +273,37 @@ fn check_field(
         unknown_member(cx, place, object, field, &primary.name, primary.span);
         return;
     };
-    if field.serde.with {
-        return; // the field's own function reads the value, null or not
+    let expect = Expect::of(member);
+    if let Some(with) = field.attrs.lenient() {
+        if !expect.is_lenient_scalar() {
+            cx.error_at(
+                with.span,
+                format!(
+                    "`tencent_action::lenient` reads a number or a bool that the server sends as a string, but {} is {} in the schema: remove this `with`",
+                    place.of(&member.name),
+                    expect.describe()
+                ),
+            );
+            return;
+        }
     }
-    let generics: Vec<syn::Ident> = input
-        .item
-        .generics
-        .type_params()
-        .map(|p| p.ident.clone())
-        .collect();
+    let typed = if place.reads {
+        field.attrs.de_typed()
+    } else {
+        field.attrs.ser_typed()
+    };
+    if !typed {
+        return; // the field's own function reads or writes the value, null or not
+    }
+    let generics = input.type_params();
     let shape = ty::classify(&field.ty, &generics);
     let inner = match shape {
         Shape::Option(inner) => inner,
         _ => &field.ty,
     };
-    if !matches!(shape, Shape::Option(_) | Shape::Any) {
-        let covered_absent = field.serde.default || input.container_default;
+    let is_option = matches!(shape, Shape::Option(_));
+    if place.reads && !matches!(shape, Shape::Option(_) | Shape::Any) {
+        let covered_absent = field.attrs.default || input.attrs.default;
         let why = if member.nullable() {
             Some("may be `null` (`value_allowed_null: true`)")
         } else if !member.promised() && !covered_absent {
@@ -200,8 +322,29 @@ fn check_field(
             );
         }
     }
-    let expect = Expect::of(member);
-    if let Err(found) = compatible(&expect, inner, &generics) {
+    if place.writes {
+        let required = member.required == Some(true);
+        if required && is_option {
+            cx.error_spanned(
+                &field.ty,
+                format!(
+                    "{} is required (`required: true`): write `{}`, not an `Option`, so that the request always sends it",
+                    place.of(&member.name),
+                    ty::render(inner)
+                ),
+            );
+        } else if !required && !is_option && !field.attrs.skip_ser_if && !field.attrs.default {
+            cx.error_spanned(
+                &field.ty,
+                format!(
+                    "{} is optional (`required: false`): write `Option<{}>`, which is left out of the request when `None` (or keep the type and add your own `#[serde(skip_serializing_if = \"...\")]`)",
+                    place.of(&member.name),
+                    ty::render(&field.ty)
+                ),
+            );
+        }
+    }
+    if let Err(found) = rules::compatible(&expect, inner, &generics, place.reads) {
         let found_text = ty::render(found);
         let whole = ty::render(&field.ty);
         let inside = if found_text == whole || format!("Option<{found_text}>") == whole {
@@ -220,21 +363,9 @@ fn check_field(
         );
         return;
     }
-    if let Some((object_name, model)) = model_type(&expect, inner, &generics) {
+    if let Some((object_name, model)) = rules::model_type(&expect, inner, &generics) {
         if !mentions_generics(model, input) {
-            let message = format!(
-                "field `{}`: {} holds `{object_name}` objects, but `{}` is the #[tencent_model] of another object: use the model of `{object_name}`",
-                field.ident,
-                place.of(&member.name),
-                ty::render(model)
-            );
-            let span = model.span();
-            probes.extend(quote_spanned! {span=>
-                const _: () = ::core::assert!(
-                    ::tencent_action::__private::object_agrees(__Probe::<#model>::OBJECT, #object_name),
-                    #message
-                );
-            });
+            probes.model(place, field, member, object_name, model);
         }
     }
 }
@@ -270,152 +401,110 @@ fn unknown_member(
             format!("its members are {list}")
         }
     };
+    let undocumented = if place.reads {
+        "a member Tencent sends but does not publish"
+    } else {
+        "a parameter Tencent accepts but does not publish"
+    };
     cx.error_at(
         span,
         format!(
-            "field `{}` has the wire name \"{name}\", which is not a member of `{}` ({}): {hint} (a member Tencent sends but does not publish: mark the field `#[tencent(unchecked)]`)",
+            "field `{}` has the wire name \"{name}\", which is not a member of `{}` ({}): {hint} ({undocumented}: mark the field `#[tencent(unchecked)]`)",
             field.ident, place.object, place.loaded.label
         ),
     );
 }
 
-/// What a member's `type` and `member` allow.
-enum Expect<'s> {
-    Int { unsigned: bool },
-    Float,
-    Bool,
-    Str,
-    Object(&'s str),
-    List(Box<Expect<'s>>),
-}
-
-impl<'s> Expect<'s> {
-    fn of(member: &'s Member) -> Expect<'s> {
-        match member.ty.as_str() {
-            "list" => Expect::List(Box::new(Expect::scalar(&member.member))),
-            "object" => Expect::Object(&member.member),
-            "int" => Expect::Int {
-                unsigned: member.member == "uint64",
-            },
-            "float" => Expect::Float,
-            "bool" => Expect::Bool,
-            "string" => Expect::Str,
-            _ => Expect::scalar(&member.member),
+/// A request (or input model) without a field for a required member: one error per member,
+/// at the struct's name, with the field to add.
+fn missing_required(
+    cx: &mut Ctxt,
+    input: &Input,
+    place: &Place<'_>,
+    object: &Object,
+    present: &[String],
+) {
+    for member in &object.members {
+        if member.required != Some(true) || present.contains(&member.name) {
+            continue;
         }
-    }
-
-    /// A list's element, or a member whose `type` is unusual: named by `member`.
-    fn scalar(member: &'s str) -> Expect<'s> {
-        match member {
-            "int64" | "int" => Expect::Int { unsigned: false },
-            "uint64" => Expect::Int { unsigned: true },
-            "float" | "double" => Expect::Float,
-            "bool" => Expect::Bool,
-            "string" | "datetime" | "datetime_iso" | "date" => Expect::Str,
-            object => Expect::Object(object),
-        }
-    }
-
-    fn describe(&self) -> String {
-        match self {
-            Expect::Int { unsigned: true } => "an int (uint64)".to_owned(),
-            Expect::Int { unsigned: false } => "an int (int64)".to_owned(),
-            Expect::Float => "a float".to_owned(),
-            Expect::Bool => "a bool".to_owned(),
-            Expect::Str => "a string".to_owned(),
-            Expect::Object(name) => format!("an object `{name}`"),
-            Expect::List(elem) => format!("a list of {}", elem.plural()),
-        }
-    }
-
-    fn plural(&self) -> String {
-        match self {
-            Expect::Int { unsigned: true } => "ints (uint64)".to_owned(),
-            Expect::Int { unsigned: false } => "ints (int64)".to_owned(),
-            Expect::Float => "floats".to_owned(),
-            Expect::Bool => "bools".to_owned(),
-            Expect::Str => "strings".to_owned(),
-            Expect::Object(name) => format!("`{name}` objects"),
-            Expect::List(elem) => format!("lists of {}", elem.plural()),
-        }
-    }
-
-    fn suggest(&self) -> String {
-        match self {
-            Expect::Int { unsigned: true } => "an integer type such as `u64`".to_owned(),
-            Expect::Int { unsigned: false } => "an integer type such as `i64`".to_owned(),
-            Expect::Float => "`f64` or `f32`".to_owned(),
-            Expect::Bool => "`bool`".to_owned(),
-            Expect::Str => "a string type such as `String`".to_owned(),
-            Expect::Object(name) => format!("a struct for `{name}` (or `serde_json::Value`)"),
-            Expect::List(elem) => format!("a sequence such as `Vec<{}>`", elem.rust()),
-        }
-    }
-
-    fn rust(&self) -> String {
-        match self {
-            Expect::Int { unsigned: true } => "u64".to_owned(),
-            Expect::Int { unsigned: false } => "i64".to_owned(),
-            Expect::Float => "f64".to_owned(),
-            Expect::Bool => "bool".to_owned(),
-            Expect::Str => "String".to_owned(),
-            Expect::Object(name) => (*name).to_owned(),
-            Expect::List(elem) => format!("Vec<{}>", elem.rust()),
-        }
+        let snake = snake_case(&member.name);
+        let rename = match input.rename_rule(Direction::Ser) {
+            Some(rule) if rule.apply_to_field(&snake) == member.name => String::new(),
+            _ => format!("#[serde(rename = \"{}\")] ", member.name),
+        };
+        cx.error_spanned(
+            &input.item.ident,
+            format!(
+                "{} is required (`required: true`): add a field `{rename}pub {snake}: {}`",
+                place.of(&member.name),
+                Expect::of(member).rust()
+            ),
+        );
     }
 }
 
-/// `Err(the type at fault)` when `ty` clearly cannot hold what `expect` describes.
-fn compatible<'t>(
-    expect: &Expect<'_>,
-    ty: &'t Type,
-    generics: &[syn::Ident],
-) -> Result<(), &'t Type> {
-    let shape = ty::classify(ty, generics);
-    let shape = match shape {
-        // An `Option` inside (a list's elements) is never a contradiction.
-        Shape::Option(inner) => return compatible(expect, inner, generics),
-        shape => shape,
-    };
-    let ok = match (expect, &shape) {
-        (_, Shape::Any | Shape::Named(_) | Shape::Unknown) => true,
-        // serde reads an integer into a float; a float into an integer fails.
-        (Expect::Int { .. }, Shape::Int | Shape::Float) => true,
-        (Expect::Float, Shape::Float | Shape::Int) => true,
-        (Expect::Bool, Shape::Bool) => true,
-        (Expect::Str, Shape::Str) => true,
-        (Expect::Object(_), shape) => !shape.is_primitive_or_seq(),
-        (Expect::List(elem), Shape::Seq(Some(elem_ty))) => {
-            return compatible(elem, elem_ty, generics);
+/// Why a model read by the response rules cannot be sent in a request: each required member
+/// without a field, or in an `Option`.
+fn input_problem(input: &Input, place: &Place<'_>, object: &Object) -> String {
+    let rule = input.rename_rule(Direction::Ser);
+    let mut problems = Vec::new();
+    for member in object.members.iter().filter(|m| m.required == Some(true)) {
+        let field = input.fields.iter().find(|f| {
+            f.wire_names(Direction::Ser, rule)
+                .iter()
+                .any(|n| n.name == member.name)
+        });
+        let expect = Expect::of(member).rust();
+        match field {
+            None => problems.push(format!(
+                "add a field `pub {}: {expect}` for `{}`",
+                snake_case(&member.name),
+                member.name
+            )),
+            Some(f) if matches!(ty::classify(&f.ty, &input.type_params()), Shape::Option(_)) => {
+                problems.push(format!("make `{}` a `{expect}`, not an `Option`", f.ident))
+            }
+            Some(_) => {}
         }
-        (Expect::List(_), Shape::Seq(None)) => true,
-        _ => false,
-    };
-    if ok {
-        Ok(())
-    } else {
-        Err(ty)
     }
+    if problems.is_empty() {
+        return String::new();
+    }
+    format!(
+        "`{}` is the #[tencent_model] of {} `{}`, sent in a request here, where the schema requires members it lacks or leaves optional: {} (a model only read from responses need not have them)",
+        input.item.ident,
+        place.loaded.label,
+        place.object,
+        problems.join("; ")
+    )
 }
 
-/// The user-defined type that must model `expect`'s object, with the object's name: the `T` of
-/// `T`, `Option<T>`, `Vec<T>`, `Box<T>`...
-fn model_type<'t, 's>(
-    expect: &Expect<'s>,
-    ty: &'t Type,
-    generics: &[syn::Ident],
-) -> Option<(&'s str, &'t Type)> {
-    match (expect, ty::classify(ty, generics)) {
-        (_, Shape::Option(inner)) => model_type(expect, inner, generics),
-        (Expect::Object(name), Shape::Named(t)) => Some((name, t)),
-        (Expect::List(elem), Shape::Seq(Some(t))) => model_type(elem, t, generics),
-        _ => None,
+/// `PhoneNumberSet` → `phone_number_set`, `CPU` → `cpu`, `InstanceIDs` → `instance_ids`.
+fn snake_case(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_ascii_uppercase() {
+            let prev_lower =
+                i > 0 && (chars[i - 1].is_ascii_lowercase() || chars[i - 1].is_ascii_digit());
+            let next_lower = chars.get(i + 1).is_some_and(|n| n.is_ascii_lowercase());
+            let prev_upper = i > 0 && chars[i - 1].is_ascii_uppercase();
+            if prev_lower || (prev_upper && next_lower) {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
     }
+    out
 }
 
 /// Whether `ty` names one of the struct's generic parameters or lifetimes: such a type cannot
 /// be named inside the expansion's `const _`, so its model is not asserted.
-fn mentions_generics(ty: &Type, input: &Input) -> bool {
+fn mentions_generics(ty: &syn::Type, input: &Input) -> bool {
+    use proc_macro2::TokenTree;
     if input.item.generics.params.is_empty() {
         return false;
     }
@@ -427,93 +516,24 @@ fn mentions_generics(ty: &Type, input: &Input) -> bool {
             TokenTree::Literal(_) => false,
         })
     }
-    walk(quote!(#ty), input)
+    walk(ty.to_token_stream(), input)
 }
 
-/// The action's published input object, as data for `#[tencent_request]`'s check (the
-/// runtime's `input_check` evaluates it at compile time against each request field): the
-/// `__INPUT` constant of the `Action` impl, or nothing when no schema applies. Errors are not
-/// reported here: `check` reports them for the response struct.
-pub fn input(args: &Args) -> TokenStream {
-    let (Some(service), Some(version), Some(action)) = (&args.service, &args.version, &args.action)
-    else {
-        return TokenStream::new();
-    };
-    let explicit = args.schema.as_ref().map(syn::LitStr::value);
-    let Ok(Some(loaded)) = spec::load(&service.value(), &version.value(), explicit.as_deref())
-    else {
-        return TokenStream::new();
-    };
-    let Some(name) = loaded
-        .spec
-        .actions
-        .get(&action.value())
-        .and_then(|a| a.input.as_deref())
-    else {
-        return TokenStream::new();
-    };
-    let Some(object) = loaded.spec.objects.get(name) else {
-        return TokenStream::new();
-    };
-    let label = &loaded.label;
-    let members = object.members.iter().map(|member| {
-        let expect = Expect::of(member);
-        let kind = spec_kind(&expect);
-        let wire = &member.name;
-        let required = member.required == Some(true);
-        let at = format!("`{name}.{wire}` ({label})");
-        let type_message = format!(
-            "#[tencent_request]: {at} is {} in the schema, which this field's type cannot hold",
-            expect.describe()
-        );
-        let optional_message = format!(
-            "#[tencent_request]: {at} is optional (`required: false`): make the field an `Option<...>` with `#[serde(skip_serializing_if = \"Option::is_none\")]`, so that an unset parameter is not sent"
-        );
-        let near_message = format!(
-            "#[tencent_request]: this field's wire name is not a member of `{name}` ({label}): did you mean \"{wire}\"?"
-        );
-        let missing_message =
-            format!("#[tencent_request]: {at} is required: the request struct needs a field for it");
-        quote! {
-            ::tencent_action::__private::InputMember {
-                name: #wire,
-                kind: #kind,
-                required: #required,
-                type_message: #type_message,
-                optional_message: #optional_message,
-                near_message: #near_message,
-                missing_message: #missing_message,
-            }
-        }
-    });
-    let list: Vec<String> = object
-        .members
-        .iter()
-        .map(|m| format!("`{}`", m.name))
-        .collect();
-    let unknown_message = format!(
-        "#[tencent_request]: this field's wire name is not a member of `{name}` ({label}); its members are {}",
-        if list.is_empty() { "none".to_owned() } else { list.join(", ") }
-    );
-    quote! {
-        const __INPUT: ::core::option::Option<&'static ::tencent_action::__private::InputSchema> =
-            ::core::option::Option::Some(&::tencent_action::__private::InputSchema {
-                members: &[#(#members),*],
-                unknown_message: #unknown_message,
-            });
-    }
-}
+#[cfg(test)]
+mod tests {
+    use super::snake_case;
 
-fn spec_kind(expect: &Expect<'_>) -> TokenStream {
-    match expect {
-        Expect::Int { .. } => quote!(::tencent_action::__private::SpecKind::Int),
-        Expect::Float => quote!(::tencent_action::__private::SpecKind::Float),
-        Expect::Bool => quote!(::tencent_action::__private::SpecKind::Bool),
-        Expect::Str => quote!(::tencent_action::__private::SpecKind::Str),
-        Expect::Object(_) => quote!(::tencent_action::__private::SpecKind::Object),
-        Expect::List(element) => {
-            let element = spec_kind(element);
-            quote!(::tencent_action::__private::SpecKind::List(&#element))
+    #[test]
+    fn field_names_from_members() {
+        for (member, field) in [
+            ("PhoneNumberSet", "phone_number_set"),
+            ("CPU", "cpu"),
+            ("InstanceIDs", "instance_i_ds"),
+            ("SmsSdkAppId", "sms_sdk_app_id"),
+            ("Ipv6Address", "ipv6_address"),
+            ("GPUInfo", "gpu_info"),
+        ] {
+            assert_eq!(snake_case(member), field, "{member}");
         }
     }
 }

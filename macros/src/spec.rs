@@ -1,11 +1,10 @@
-//! Tencent's published API schemas (tccli's `api.json`, or the compact files under the
-//! repository's `specs/`): where to find one, parsing it once per compiler process, and looking
-//! up actions and objects. Nothing here knows about attributes, so request checking can reuse it.
+//! Tencent's published API schemas: finding a product's file, parsing it once per compiler
+//! process, and looking up actions and objects. Nothing here knows about attributes.
 //!
-//! The file for `service = "cvm", version = "2017-03-12"` is
-//! `$TENCENT_ACTION_SPECS/cvm/v20170312/api.json` (tccli's own layout); a relative
-//! `TENCENT_ACTION_SPECS` resolves against `CARGO_MANIFEST_DIR`. An explicit `schema = "..."`
-//! path resolves the same way and must exist.
+//! The file for `service = "cvm", version = "2017-03-12"` is `cvm/v20170312/api.json` (tccli's
+//! own layout) in the crate's override directory (`settings`), else in the bundle this crate
+//! ships (`specs/`, every product of one tccli release). An explicit `schema = "..."` path
+//! resolves against `CARGO_MANIFEST_DIR` and must exist.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -15,9 +14,9 @@ use std::time::SystemTime;
 use proc_macro2::TokenStream;
 use quote::quote;
 use serde::Deserialize;
+use tencent_action_naming::specs::{self, Index};
 
-/// The environment variable naming the specs directory.
-pub const SPECS_VAR: &str = "TENCENT_ACTION_SPECS";
+use crate::settings::{self, Override};
 
 /// One product's schema: what the checks read of it (unknown keys, such as tccli's
 /// documentation text, are ignored).
@@ -27,13 +26,23 @@ pub struct Spec {
     pub actions: HashMap<String, ActionSpec>,
     #[serde(default)]
     pub objects: HashMap<String, Object>,
+    /// Which way each object travels, computed on first use.
+    #[serde(skip)]
+    usage: OnceLock<HashMap<String, Usage>>,
+}
+
+/// Whether an object is reachable from some action's input (a request sends it), from some
+/// output (a response carries it), or both.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+pub struct Usage {
+    pub input: bool,
+    pub output: bool,
 }
 
 #[derive(Deserialize)]
 pub struct ActionSpec {
     /// The request object's name (for request checking).
     #[serde(default)]
-    #[allow(dead_code)]
     pub input: Option<String>,
     /// The response object's name.
     pub output: String,
@@ -84,6 +93,50 @@ impl Spec {
     pub fn object_names(&self) -> Vec<&str> {
         sorted(self.objects.keys())
     }
+
+    /// Which way `object` travels (an object no action reaches counts as an output).
+    pub fn usage(&self, object: &str) -> Usage {
+        let usage = self.usage.get_or_init(|| {
+            let mut usage: HashMap<String, Usage> = HashMap::new();
+            for action in self.actions.values() {
+                let roots = [
+                    (action.input.as_deref(), true),
+                    (Some(action.output.as_str()), false),
+                ];
+                for (root, input) in roots {
+                    let mut stack: Vec<&str> = root.into_iter().collect();
+                    while let Some(name) = stack.pop() {
+                        let entry = usage.entry(name.to_owned()).or_default();
+                        let seen = if input {
+                            &mut entry.input
+                        } else {
+                            &mut entry.output
+                        };
+                        if std::mem::replace(seen, true) {
+                            continue;
+                        }
+                        if let Some(object) = self.objects.get(name) {
+                            stack.extend(
+                                object
+                                    .members
+                                    .iter()
+                                    .filter(|m| self.objects.contains_key(&m.member))
+                                    .map(|m| m.member.as_str()),
+                            );
+                        }
+                    }
+                }
+            }
+            usage
+        });
+        match usage.get(object) {
+            Some(u) if u.input || u.output => *u,
+            _ => Usage {
+                input: false,
+                output: true,
+            },
+        }
+    }
 }
 
 fn sorted<'a>(names: impl Iterator<Item = &'a String>) -> Vec<&'a str> {
@@ -96,54 +149,159 @@ fn sorted<'a>(names: impl Iterator<Item = &'a String>) -> Vec<&'a str> {
 pub struct Loaded {
     pub path: PathBuf,
     pub spec: Arc<Spec>,
-    /// `cvm 2017-03-12`, or the file name for an explicit `schema =`: for messages.
+    /// `cvm 2017-03-12`: for messages.
     pub label: String,
+    /// Where the file came from, for messages: `the bundled specs (tccli 3.1.189.1)`.
+    pub origin: String,
+    /// Whether cargo must track the file: not for the bundle, which only changes with the
+    /// macros crate (whose embedded index changes with every file).
+    pub track: bool,
 }
 
-/// The spec for `service`/`version`: from `explicit` (a `schema = "..."` path, which must
-/// exist) or from `$TENCENT_ACTION_SPECS`. `Ok(None)` when no spec applies: the variable is
-/// unset, or the directory has no file for this product.
-pub fn load(
-    service: &str,
-    version: &str,
-    explicit: Option<&str>,
-) -> Result<Option<Loaded>, String> {
+/// Why no spec was found for a product: each is a compile error at its own token.
+pub enum Miss {
+    /// At the `service` literal.
+    Service(String),
+    /// At the `version` literal.
+    Version(String),
+    /// The setting is wrong: at the `service` literal, since every product is affected.
+    Config(String),
+}
+
+/// The directory of the bundled specs: the macros crate's own `specs/`, found where cargo
+/// unpacked (or checked out) the crate that was compiled.
+const BUNDLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/specs");
+
+/// The bundle's index, compiled in: the services and versions present for messages, and a
+/// digest of every file, so that a regenerated bundle rebuilds the macros and re-checks
+/// everything that uses them.
+pub fn bundle() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| Index::parse(include_str!("../specs/index.txt")))
+}
+
+/// The spec for `service`/`version` from the crate's settings: the override directory's file,
+/// else the bundle's. `Ok(None)` when the crate turned the check off (`specs = false`).
+pub fn find(service: &str, version: &str) -> Result<Option<Loaded>, Miss> {
+    let settings = settings::get();
+    if settings.off.is_some() {
+        return Ok(None);
+    }
+    let over = settings.dir.as_ref().map_err(|e| Miss::Config(e.clone()))?;
     let label = format!("{service} {version}");
-    let path = match explicit {
-        Some(written) => {
-            let path = resolve(Path::new(written));
-            if !path.is_file() {
-                // The path as written: the resolved one names the build machine's directories.
-                return Err(format!(
-                    "no schema file at \"{}\" (a relative path starts at the crate's directory, CARGO_MANIFEST_DIR)",
-                    written.escape_default()
-                ));
-            }
-            path
+    let relative = specs::relative_path(service, version);
+    if let Some(dir) = over {
+        let path = dir.path.join(&relative);
+        if path.is_file() {
+            let origin = format!(
+                "specs directory \"{}\" ({})",
+                dir.written.escape_default(),
+                dir.origin
+            );
+            return parse_cached(&path).map_err(Miss::Config).map(|spec| {
+                Some(Loaded {
+                    path,
+                    spec,
+                    label,
+                    origin,
+                    track: true,
+                })
+            });
         }
-        None => {
-            let Some(dir) = std::env::var_os(SPECS_VAR) else {
-                return Ok(None);
-            };
-            let path = resolve(Path::new(&dir))
-                .join(service)
-                .join(format!("v{}", version.replace('-', "")))
-                .join("api.json");
-            if !path.is_file() {
-                return Ok(None);
+    }
+    let index = bundle();
+    if index.has(service, version) {
+        let path = Path::new(BUNDLE).join(&relative);
+        let origin = format!("the bundled specs of tccli {}", index.tccli);
+        return match parse_cached(&path) {
+            Ok(spec) => Ok(Some(Loaded { path, spec, label, origin, track: false })),
+            Err(e) => Err(Miss::Config(format!(
+                "{e}; the bundled specs of tencent-action-macros are incomplete here: reinstall the crate, or set a specs directory ({})",
+                settings::SPECS_VAR
+            ))),
+        };
+    }
+    Err(not_found(service, version, over.as_ref()))
+}
+
+/// The error for a product found nowhere: a service with "did you mean" over every service
+/// present, or a version with the versions present.
+fn not_found(service: &str, version: &str, over: Option<&Override>) -> Miss {
+    let index = bundle();
+    let mut services: Vec<String> = index.services().into_iter().map(str::to_owned).collect();
+    let mut versions: Vec<String> = index.versions(service).map(str::to_owned).collect();
+    if let Some(dir) = over {
+        for entry in std::fs::read_dir(&dir.path).into_iter().flatten().flatten() {
+            if entry.path().is_dir() {
+                services.push(entry.file_name().to_string_lossy().into_owned());
             }
-            path
         }
-    };
-    let spec = parse_cached(&path).map_err(|e| match explicit {
-        // Name an explicit file as written, as above.
-        Some(written) => e.replace(
-            &path.display().to_string(),
-            &format!("\"{}\"", written.escape_default()),
+        for entry in std::fs::read_dir(dir.path.join(service))
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if let Some(d) = name.strip_prefix('v').filter(|d| d.len() == 8) {
+                versions.push(format!("{}-{}-{}", &d[..4], &d[4..6], &d[6..]));
+            }
+        }
+    }
+    services.sort();
+    services.dedup();
+    versions.sort();
+    versions.dedup();
+    let searched = match over {
+        Some(dir) => format!(
+            "the specs directory \"{}\" ({}) and the bundled specs of tccli {}",
+            dir.written.escape_default(),
+            dir.origin,
+            index.tccli
         ),
-        None => e,
-    })?;
-    Ok(Some(Loaded { path, spec, label }))
+        None => format!("the bundled specs of tccli {}", index.tccli),
+    };
+    let newer = format!(
+        "for an API newer than tccli {}, `tencent-action-codegen specs add {service}` writes its spec into your specs directory ([package.metadata.tencent-action] specs = \"...\"); for a made-up product, `schema = false`",
+        index.tccli
+    );
+    if versions.is_empty() {
+        let known: Vec<&str> = services.iter().map(String::as_str).collect();
+        let hint = match crate::attr::did_you_mean(service, &known) {
+            Some(best) => format!("did you mean \"{best}\"? "),
+            None => String::new(),
+        };
+        Miss::Service(format!(
+            "no schema for service \"{}\": {hint}({} services in {searched}; {newer})",
+            service.escape_default(),
+            services.len()
+        ))
+    } else {
+        Miss::Version(format!(
+            "no schema for {service} version \"{}\": {searched} have {service} {} ({newer})",
+            version.escape_default(),
+            versions.join(", ")
+        ))
+    }
+}
+
+/// An explicit `schema = "path"`: relative to the crate's directory, and it must exist.
+pub fn load_file(service: &str, version: &str, written: &str) -> Result<Loaded, String> {
+    let path = resolve(Path::new(written));
+    let shown = format!("\"{}\"", written.escape_default());
+    if !path.is_file() {
+        // The path as written: the resolved one names the build machine's directories.
+        return Err(format!(
+            "no schema file at {shown} (a relative path starts at the crate's directory, CARGO_MANIFEST_DIR)"
+        ));
+    }
+    let spec = parse_cached(&path).map_err(|e| e.replace(&path.display().to_string(), &shown))?;
+    Ok(Loaded {
+        path,
+        spec,
+        label: format!("{service} {version}"),
+        origin: format!("schema file {shown}"),
+        track: true,
+    })
 }
 
 fn resolve(path: &Path) -> PathBuf {
@@ -186,34 +344,42 @@ fn parse_cached(path: &Path) -> Result<Arc<Spec>, String> {
     parsed
 }
 
-/// Tokens that make rustc record what the check read, so cargo re-runs it when a spec file is
-/// edited or `TENCENT_ACTION_SPECS` changes: `option_env!` adds the variable to the dep-info
-/// (`# env-dep:`), `include_bytes!` the file. Each is emitted once per compiler process (one
-/// crate), by the first expansion that needs it: rustc records the dependency for the whole
-/// crate either way, and 600 structs need not include the same file 600 times.
-pub fn track(path: Option<&Path>) -> TokenStream {
-    static EMITTED: OnceLock<Mutex<Vec<Option<PathBuf>>>> = OnceLock::new();
+/// Tokens that make rustc record what the check read, so cargo re-runs it when one changes:
+/// `option_env!` adds `TENCENT_ACTION_SPECS` to the dep-info (`# env-dep:`), `include_bytes!`
+/// each file: the manifests holding the setting, the override directory's index (rewritten by
+/// `specs add`, so an added product is picked up) and the spec file read, unless it is the
+/// bundle's (see [`Loaded::track`]). Each is emitted once per compiler process (one crate), by
+/// the first expansion that needs it: rustc records the dependency for the whole crate either
+/// way, and 600 structs need not include the same file 600 times.
+pub fn track(loaded: Option<&Loaded>) -> TokenStream {
+    static EMITTED: OnceLock<Mutex<Vec<PathBuf>>> = OnceLock::new();
     let mut emitted = EMITTED
         .get_or_init(Default::default)
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
     let mut out = TokenStream::new();
-    if !emitted.contains(&None) {
-        emitted.push(None);
+    let mut files: Vec<&Path> = Vec::new();
+    if emitted.is_empty() {
         out.extend(quote! {
             const _: ::core::option::Option<&'static ::core::primitive::str> =
                 ::core::option_env!("TENCENT_ACTION_SPECS");
         });
+        // An empty path marks the variable and the settings as emitted.
+        emitted.push(PathBuf::new());
+        files.extend(settings::get().tracked.iter().map(PathBuf::as_path));
     }
-    if let Some(path) = path {
-        let key = Some(path.to_owned());
-        if !emitted.contains(&key) {
-            if let Some(text) = path.to_str() {
-                emitted.push(key);
-                out.extend(quote! {
-                    const _: &[::core::primitive::u8] = ::core::include_bytes!(#text);
-                });
-            }
+    if let Some(loaded) = loaded.filter(|l| l.track) {
+        files.push(&loaded.path);
+    }
+    for path in files {
+        if emitted.iter().any(|p| p == path) {
+            continue;
+        }
+        if let Some(text) = path.to_str() {
+            emitted.push(path.to_owned());
+            out.extend(quote! {
+                const _: &[::core::primitive::u8] = ::core::include_bytes!(#text);
+            });
         }
     }
     out

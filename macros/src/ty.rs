@@ -5,7 +5,7 @@
 use syn::{GenericArgument, PathArguments, Type};
 
 pub enum Shape<'a> {
-    Int,
+    Int(IntTy),
     Float,
     Bool,
     /// `String`, `&str`, `Cow<str>`, `Box<str>`, `Rc<str>`, `Arc<str>`.
@@ -23,19 +23,40 @@ pub enum Shape<'a> {
     Unknown,
 }
 
+/// A Rust integer type: its sign and width. `isize`/`usize` count as 32 bits, the width they
+/// are guaranteed on every target.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct IntTy {
+    pub signed: bool,
+    pub bits: u16,
+}
+
+impl IntTy {
+    fn of(name: &str) -> Option<IntTy> {
+        let (signed, width) = match name.split_at_checked(1)? {
+            ("i", w) => (true, w),
+            ("u", w) => (false, w),
+            _ => return None,
+        };
+        let bits = match width {
+            "size" => 32,
+            "8" | "16" | "32" | "64" | "128" => width.parse().ok()?,
+            _ => return None,
+        };
+        Some(IntTy { signed, bits })
+    }
+}
+
 impl Shape<'_> {
     /// A JSON scalar or array: what an `object` member can never be.
     pub fn is_primitive_or_seq(&self) -> bool {
         matches!(
             self,
-            Shape::Int | Shape::Float | Shape::Bool | Shape::Str | Shape::Seq(_)
+            Shape::Int(_) | Shape::Float | Shape::Bool | Shape::Str | Shape::Seq(_)
         )
     }
 }
 
-const INTEGERS: [&str; 12] = [
-    "i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64", "u128", "usize",
-];
 const SEQUENCES: [&str; 6] = [
     "Vec",
     "VecDeque",
@@ -64,9 +85,11 @@ pub fn classify<'a>(ty: &'a Type, generics: &[syn::Ident]) -> Shape<'a> {
                 return Shape::Unknown;
             }
             let name = last.ident.to_string();
+            if let Some(int) = IntTy::of(&name) {
+                return Shape::Int(int);
+            }
             let arg = last_type_arg(&last.arguments);
             match (name.as_str(), arg) {
-                (n, _) if INTEGERS.contains(&n) => Shape::Int,
                 ("f32" | "f64", _) => Shape::Float,
                 ("bool", _) => Shape::Bool,
                 ("String" | "str", _) => Shape::Str,
@@ -124,7 +147,7 @@ mod tests {
     fn shape(src: &str) -> &'static str {
         let ty: &'static Type = Box::leak(Box::new(syn::parse_str(src).unwrap()));
         match classify(ty, &[syn::parse_str("T").unwrap()]) {
-            Shape::Int => "int",
+            Shape::Int(_) => "int",
             Shape::Float => "float",
             Shape::Bool => "bool",
             Shape::Str => "str",

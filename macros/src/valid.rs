@@ -2,13 +2,16 @@
 
 use proc_macro2::Span;
 
-use crate::ast::Input;
-use crate::attr::{Args, Which};
+use crate::args::{Args, Which};
+use crate::ast::{Direction, Input};
 use crate::ctxt::Ctxt;
 
 /// Checks the arguments: present, and each of the right form.
 pub fn check_args(cx: &mut Ctxt, args: &Args) {
+    // A request's coordinates are needed only for its schema check: `request` reports them.
+    let request = args.which == Which::Request;
     match &args.service {
+        None if request => {}
         None => missing(cx, args, "service = \"cvm\""),
         Some(lit) => {
             let s = lit.value();
@@ -27,6 +30,7 @@ pub fn check_args(cx: &mut Ctxt, args: &Args) {
         }
     }
     match &args.version {
+        None if request => {}
         None => missing(cx, args, "version = \"YYYY-MM-DD\""),
         Some(lit) => {
             if let Err(why) = check_date(&lit.value()) {
@@ -38,7 +42,7 @@ pub fn check_args(cx: &mut Ctxt, args: &Args) {
         }
     }
     match &args.action {
-        None if args.which == Which::Model => {}
+        None if args.which != Which::Action => {}
         None => missing(cx, args, "action = \"DescribeInstances\""),
         Some(lit) => {
             let s = lit.value();
@@ -103,21 +107,24 @@ fn check_date(s: &str) -> Result<(), String> {
 }
 
 /// Checks the struct: no field takes an envelope name, no two fields share a name, and
-/// `Deserialize` is not derived twice.
+/// what the attribute derives is not derived twice.
 pub fn check_input(cx: &mut Ctxt, which: Which, input: &Input) {
-    for path in &input.derived_deserialize {
-        cx.error_spanned(
-            path,
-            match which {
-                Which::Action => "remove `Deserialize` from this derive: #[tencent_action] derives it, reading the fields inside the `Response` envelope",
-                Which::Model => "remove `Deserialize` from this derive: #[tencent_model] derives it, with `rename_all = \"PascalCase\"`",
-            },
-        );
+    for (path, name) in &input.derived {
+        let message = match (which, name.as_str()) {
+            (Which::Action, _) => "remove `Deserialize` from this derive: #[tencent_action] derives it, reading the fields inside the `Response` envelope".to_owned(),
+            (Which::Model, _) => format!("remove `{name}` from this derive: #[tencent_model] derives `Deserialize` and `Serialize`, with `rename_all = \"PascalCase\"`"),
+            (Which::Request, _) => "remove `Serialize` from this derive: #[tencent_request] derives it, with PascalCase wire names".to_owned(),
+        };
+        cx.error_spanned(path, message);
     }
-    let rule = input.rename_rule();
+    let direction = match which {
+        Which::Request => Direction::Ser,
+        _ => Direction::De,
+    };
+    let rule = input.rename_rule(direction);
     let mut seen: Vec<(String, Span)> = Vec::new();
     for field in &input.fields {
-        let wire_names = field.wire_names(rule);
+        let wire_names = field.wire_names(direction, rule);
         if which == Which::Action
             && field.ident.to_string().trim_start_matches("r#") == "request_id"
             && !wire_names.iter().any(|w| w.name == "RequestId")

@@ -7,10 +7,13 @@
 //! - [`rename`]: serde's `rename_all` rules for field names (`instance_set` → `InstanceSet`).
 //! - [`code`]: what a well-formed Tencent Cloud error code is, and the enum variant name each
 //!   code gets (`AuthFailure.MFAFailure` → `AuthFailureMFAFailure`).
+//! - [`specs`]: where compact specs live: a specs directory's layout and index, and the
+//!   `[package.metadata.tencent-action] specs = ...` setting.
 
 #![deny(missing_docs)]
 
 pub mod code;
 pub mod rename;
+pub mod specs;
 
 pub use rename::RenameRule;

@@ -59,11 +59,6 @@ pub trait Action: crate::__private::Sealed {
     /// ```
     fn request_id(&self) -> &str;
 
-    /// The action's published input object, when `#[tencent_action]` checked the struct against
-    /// a schema: what `#[tencent_request]` checks request fields against. Not public API.
-    #[doc(hidden)]
-    const __INPUT: Option<&'static crate::__private::InputSchema> = None;
-
     /// Stores the RequestId the envelope captured; called by decoding, not by users.
     #[doc(hidden)]
     fn __set_request_id(&mut self, request_id: crate::__private::RequestId);
@@ -84,7 +79,7 @@ pub trait Action: crate::__private::Sealed {
 ///     pub total_count: u64,
 /// }
 ///
-/// #[tencent_request(DescribeZones)]
+/// #[tencent_request(DescribeZones, service = "cvm", version = "2017-03-12")]
 /// pub struct DescribeZonesRequest {}
 ///
 /// fn action_of<R: ActionRequest>(_: &R) -> &'static str {
@@ -130,7 +125,7 @@ pub trait ActionRequest: serde::Serialize {
 ///     pub total_count: u64,
 /// }
 ///
-/// #[tencent_request(DescribeZones)]
+/// #[tencent_request(DescribeZones, service = "cvm", version = "2017-03-12")]
 /// pub struct DescribeZonesRequest {}
 ///
 /// // Instead of `Error<<<R as ActionRequest>::Response as Action>::Code>`:

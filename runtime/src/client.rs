@@ -12,7 +12,7 @@
 //!     pub total_count: u64,
 //! }
 //!
-//! #[tencent_request(DescribeZones)]
+//! #[tencent_request(DescribeZones, service = "cvm", version = "2017-03-12")]
 //! pub struct DescribeZonesRequest {}
 //!
 //! // Credentials from the standard chain (environment, profile file, CVM role).

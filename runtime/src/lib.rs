@@ -51,8 +51,9 @@
 //! - **Declaring actions**: [`#[tencent_action]`](macro@tencent_action) on a response struct,
 //!   [`#[tencent_model]`](macro@tencent_model) on its nested structs,
 //!   [`#[tencent_request]`](macro@tencent_request) on a request struct, [`error_codes!`] for a
-//!   product's codes. With `TENCENT_ACTION_SPECS` set, each is checked against Tencent's
-//!   published schema at compile time ([the schema check](macro@tencent_action#the-schema-check)).
+//!   product's codes. Each is checked against Tencent's published schema at compile time,
+//!   with the bundled specs of every product ([the schema check](macro@tencent_action#the-schema-check)).
+//! - **Servers that deviate**: [`lenient`] reads numbers and bools sent as strings.
 //! - **Decoding**: [`from_slice`] and [`from_str`] for a body, [`http::from_response`] for a
 //!   status, headers and body, [`stream`] for `text/event-stream` responses (CLS
 //!   `ChatCompletions`), from any reader or chunk by chunk.
@@ -83,7 +84,7 @@ mod envelope;
 mod error;
 mod excerpt;
 pub mod http;
-mod input_check;
+pub mod lenient;
 pub mod paging;
 mod request_id;
 #[cfg(feature = "sign")]
@@ -194,7 +195,8 @@ pub use tencent_action_macros::error_codes;
 /// Arguments: `service` (a string literal, lower-case alphanumeric: the endpoint's host prefix),
 /// `version` (a string literal, a real `YYYY-MM-DD` date), `action` (a string literal, a
 /// PascalCase identifier), and optionally `codes = Path`, the type that classifies the action's
-/// error codes (declared with [`error_codes!`]; [`CommonCode`] when omitted).
+/// error codes (declared with [`error_codes!`]; [`CommonCode`] when omitted), and `schema` (a
+/// file to check against, or `false`: see [the schema check](#the-schema-check)).
 ///
 /// The struct gains one hidden public field, `request_id`, that holds the RequestId. So:
 /// - values built by hand (in tests, say) need `..Default::default()` (derive `Default`), which
@@ -231,94 +233,21 @@ pub use tencent_action_macros::error_codes;
 /// (the envelope owns them) and none is named `request_id` (the hidden field is), that no two
 /// fields share a wire name, and that the struct does not derive `Deserialize` itself.
 ///
-/// # The schema check
-///
-/// When Tencent's published schema for the product is at hand, the struct is also checked
-/// against the action's output object, at compile time. The schema is tccli's
-/// `services/<service>/v<YYYYMMDD>/api.json` (or the compact form `tencent-action-codegen
-/// compact` writes, as in the repository's `specs/`), found in the directory named by the
-/// environment variable `TENCENT_ACTION_SPECS`: for `service = "cvm", version = "2017-03-12"`,
-/// `$TENCENT_ACTION_SPECS/cvm/v20170312/api.json`. A relative directory starts at the crate
-/// being compiled (`CARGO_MANIFEST_DIR`), so one line of `.cargo/config.toml` turns the check on:
-///
-/// ```toml
-/// [env]
-/// TENCENT_ACTION_SPECS = { value = "specs", relative = true }
-/// ```
-///
-/// When the variable is unset, or its directory has no file for the product, the struct is not
-/// checked. `schema = "path/to/api.json"` names a file explicitly (relative to the crate's
-/// directory); it must then exist. Each file is parsed once per compiler process, and the
-/// expansion makes rustc record the file and the variable, so cargo re-checks when either
-/// changes.
-///
-/// Each of these is a compile error at the token to change, all reported in one build:
-///
-/// - an action the schema does not have (with "did you mean" on a near miss);
-/// - a field whose wire name (after `rename`, `rename_all` and `alias`: one of the names must
-///   match) is not a member of the output object: "did you mean" on a near miss, ignoring case,
-///   otherwise the list of members. Fields with `skip`/`skip_deserializing` or `flatten` are
-///   not checked;
-/// - a type that clearly contradicts the member's: integers (and floats) for `int`, floats (and
-///   integers) for `float`, `bool` for `bool`, string types (`String`, `&str`, `Cow<str>`,
-///   `Box<str>`, `Rc<str>`, `Arc<str>`) for `string`, a sequence (`Vec`, `VecDeque`,
-///   `LinkedList`, sets, `BinaryHeap`, `Box<[T]>`, arrays) for `list`, its element checked the
-///   same way, and any non-primitive type for `object`. User-defined types, generic
-///   parameters, `serde_json::Value` and maps are accepted where they cannot be judged; `Box<T>`
-///   is judged by its `T`;
-/// - a member the schema allows to be `null` (`value_allowed_null: true`) in a field that is not
-///   an `Option` (the message says exactly which `Option<...>` to write), or one it does not
-///   promise (`output_required` not `true`) in a field that is not an `Option` and has no
-///   `#[serde(default)]` (on the field or the struct). `default` covers a *missing* member
-///   only: serde still refuses `null` for a non-`Option`, so a nullable member needs `Option`
-///   (or `deserialize_with`, below). A `serde_json::Value` field accepts `null` and passes;
-/// - a `#[tencent_model]` type in a field whose member is another object (see
-///   [`tencent_model`]).
-///
-/// A field with `#[serde(deserialize_with = "...")]` or `#[serde(with = "...")]` reads the value
-/// with its own function, `null` included: its name is checked, its type and nullability are
-/// not. A field marked `#[tencent(unchecked)]` is not checked at all: for members Tencent sends
-/// but does not publish. The attribute is removed before rustc sees the struct.
-///
-/// ```
-/// use tencent_action::prelude::*;
-///
-/// #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeInstances")]
-/// pub struct DescribeInstances {
-///     pub total_count: u64,
-///     pub instance_set: Vec<Instance>,
-///     #[tencent(unchecked)] // not in the schema
-///     pub undocumented: Option<String>,
-/// }
-///
-/// #[tencent_model(service = "cvm", version = "2017-03-12")]
-/// pub struct Instance {
-///     pub instance_id: String,
-///     pub public_ip_addresses: Option<Vec<String>>, // `value_allowed_null: true`
-/// }
-/// ```
-///
-/// With the repository's specs, `pub instance_st: Vec<Instance>` in the struct above fails with
-/// `field `instance_st` has the wire name "InstanceSt", which is not a member of
-/// `DescribeInstancesResponse` (cvm 2017-03-12): did you mean "InstanceSet"?`.
+#[doc = include_str!("doc/schema_check.md")]
 pub use tencent_action_macros::tencent_action;
 
-/// Declares a nested type of a response: derives `serde::Deserialize` (with
+/// Declares a nested type: derives `serde::Deserialize` and `serde::Serialize` (with
 /// `rename_all = "PascalCase"` unless the struct sets its own, like [`tencent_action`]) and
-/// checks its fields against an object of Tencent's published schema, with the rules of
-/// [the schema check](macro@tencent_action#the-schema-check).
+/// checks its fields against an object of Tencent's published schema ([the schema
+/// check](macro@tencent_action#the-schema-check)). One type serves responses and requests:
+/// its `Option` fields are left out when `None` on the way out.
 ///
 /// Arguments: `service` and `version` (as for [`tencent_action`]), optionally
-/// `object = "Name"` (the schema object; the struct's name by default) and
-/// `schema = "path/to/api.json"`. Without a schema at hand the type is only derived.
-///
-/// Where a checked field's member is an object, or a list of objects, and the field's type (or
-/// its `Option`/`Vec`/`Box`... element) is a `#[tencent_model]` type, the two must name the same
-/// object: `pub instance_set: Vec<Placement>` where the schema has `Instance` objects fails to
-/// compile with "field `instance_set`: `DescribeInstancesResponse.InstanceSet` (cvm 2017-03-12)
-/// holds `Instance` objects, but `Placement` is the #[tencent_model] of another object".
-/// Plain `#[derive(Deserialize)]` types are accepted there, unchecked. (Types that mention the
-/// struct's own generic parameters or lifetimes are not compared.)
+/// `object = "Name"` (the schema object; the struct's name by default) and `schema` (a file,
+/// or `false`). An object some response carries is checked by the response rules (absent or
+/// `null` members in `Option`s); one only requests send, by the request rules (optional
+/// members in `Option`s, every required member present). Nested types it holds need both
+/// `Deserialize` and `Serialize` (a `#[tencent_model]` has both).
 ///
 /// ```
 /// use tencent_action::prelude::*;
@@ -328,10 +257,12 @@ pub use tencent_action_macros::tencent_action;
 /// pub struct Where {
 ///     pub zone: String,
 ///     pub project_id: i64,
+///     pub host_id: Option<String>,
 /// }
 ///
 /// let w: Where = serde_json::from_str(r#"{"Zone": "ap-guangzhou-3", "ProjectId": 0}"#)?;
 /// assert_eq!(w.zone, "ap-guangzhou-3");
+/// assert_eq!(serde_json::to_string(&w)?, r#"{"Zone":"ap-guangzhou-3","ProjectId":0}"#);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 pub use tencent_action_macros::tencent_model;
@@ -346,47 +277,36 @@ pub use tencent_action_macros::tencent_model;
 ///     pub total_count: i64,
 /// }
 ///
-/// #[tencent_request(DescribeInstances)]
+/// #[tencent_request(DescribeInstances, service = "cvm", version = "2017-03-12")]
 /// pub struct DescribeInstancesRequest {
-///     #[serde(skip_serializing_if = "Option::is_none")]
-///     pub limit: Option<i64>,
+///     pub limit: Option<i64>, // optional: left out of the request when `None`
+///     pub offset: Option<i64>,
 /// }
 ///
-/// let json = serde_json::to_string(&DescribeInstancesRequest { limit: Some(10) })?;
+/// let json = serde_json::to_string(&DescribeInstancesRequest { limit: Some(10), offset: None })?;
 /// assert_eq!(json, r#"{"Limit":10}"#);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 ///
 /// The first argument is the response type, a [`#[tencent_action]`](macro@tencent_action)
 /// struct: the action, service, version and error-code type come from it, through
-/// [`ActionRequest::Response`]. Then optionally `idempotent = true` or `idempotent = false`
-/// overrides [`ActionRequest::IDEMPOTENT`] (true by default for `Describe*`, `Get*`, `List*`,
-/// `Query*`, `Inquiry*` actions): say `true` for a request made safe to repeat by a
-/// `ClientToken`, so that clients retry it after a timeout or a server error.
+/// [`ActionRequest::Response`]. Then `service` and `version`, the response's, which the
+/// [schema check](macro@tencent_action#the-schema-check) needs while expanding (an attribute
+/// sees tokens, not the response's declaration; the expansion asserts they agree with it),
+/// `action` when it is not the response type's name (a `Response` suffix is dropped), `schema`
+/// (a file, or `false`: then `service` and `version` may be left out), and `idempotent = true`
+/// or `idempotent = false` to override [`ActionRequest::IDEMPOTENT`] (true by default for
+/// `Describe*`, `Get*`, `List*`, `Query*`, `Inquiry*` actions): say `true` for a request made
+/// safe to repeat by a `ClientToken`, so that clients retry it after a timeout or a server
+/// error.
 ///
 /// The attribute derives `serde::Serialize` with `rename_all = "PascalCase"` (unless the
-/// struct sets its own `rename_all`); every serde attribute works as usual (optional
-/// parameters: `Option` with `#[serde(skip_serializing_if = "Option::is_none")]`). It checks
-/// at compile time that it names one type and no unknown argument, that it is on a struct
-/// with named fields, that the struct does not derive `Serialize` itself, and (through the
-/// trait bound) that the type is an action's response.
-///
-/// # The schema check of requests
-///
-/// When the response struct was checked against a schema ([the schema
-/// check](macro@tencent_action#the-schema-check)), its `#[tencent_action]` also recorded the
-/// action's published input object, and each request field is checked against it while
-/// compiling: its wire name (after `rename`/`rename_all`, serialize side) must be a member ("did
-/// you mean" on a near miss, otherwise the list of members); its type must not contradict the
-/// member's (the same rules as for responses, `Option<T>` judged by `T`); a field for a member
-/// that is not `required` must be left out when empty (`skip_serializing_if`, usually with
-/// `Option`), so that an unset parameter is not sent, or be marked `#[serde(default)]` to say
-/// it always carries a value; and every `required` member must have a field. The request attribute cannot read the schema itself (it sees the response type's
-/// name, not its service and version), so each check is a constant evaluated by the compiler:
-/// a mistake shows as "evaluation panicked" with the message, at the field. `#[serde(skip)]`
-/// and `flatten` fields are not checked (a struct with a `flatten` field is not checked for
-/// missing members); `#[tencent(unchecked)]` on a field skips it (it still counts as present),
-/// on the struct skips the whole struct. Generic request structs are not checked.
+/// struct sets its own `rename_all`), leaves `Option` fields out when `None` (unless a field
+/// has its own `skip_serializing_if`), and checks the fields against the action's input object:
+/// names, types, optional parameters in `Option`s, required ones present. It also checks that
+/// it names one type and no unknown argument, that it is on a struct with named fields, that
+/// the struct does not derive `Serialize` itself, and (through the trait bound) that the type
+/// is an action's response.
 pub use tencent_action_macros::tencent_request;
 
 /// The names every user needs: the attributes and the [`Action`] trait.
@@ -410,36 +330,4 @@ pub struct ReadmeDoctests;
 
 /// Paths the generated code uses; not public API.
 #[doc(hidden)]
-pub mod __private {
-    pub use crate::input_check::{
-        check_field, check_required, FieldKind, InputMember, InputSchema, SpecKind,
-    };
-    pub use crate::request_id::RequestId;
-
-    /// Seals [`Action`](crate::Action): `#[tencent_action]` implements it beside `Action`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` implements `Action` by hand, but `Action` is sealed",
-        label = "not declared with #[tencent_action]",
-        note = "put `#[tencent_action(service = \"...\", version = \"...\", action = \"...\")]` on the struct instead of implementing `Action` yourself"
-    )]
-    pub trait Sealed {}
-
-    pub use serde;
-    pub use std::string::String;
-
-    /// Implemented by `#[tencent_model]` types: the schema object each one models, so a
-    /// response's field can be checked to hold the right one.
-    pub trait Model {
-        /// The object's name in the schema (`Instance`).
-        const OBJECT: &'static str;
-    }
-
-    /// Whether a field's type models `expected`: `found` is `None` for types without
-    /// `#[tencent_model]`, which are not judged.
-    pub const fn object_agrees(found: Option<&str>, expected: &str) -> bool {
-        match found {
-            Some(found) => crate::input_check::str_eq(found, expected),
-            None => true,
-        }
-    }
-}
+pub mod __private;

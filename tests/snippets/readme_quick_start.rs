@@ -19,12 +19,11 @@ pub struct Instance {
     pub latest_operation: Option<String>, // the schema allows null here: Option is required
 }
 
-/// The request: its response type fixes the action, service, version and error codes.
-#[tencent_request(DescribeInstances)]
+/// The request: its response type fixes the action and error codes; it is checked against
+/// the action's published parameters too.
+#[tencent_request(DescribeInstances, service = "cvm", version = "2017-03-12")]
 pub struct DescribeInstancesRequest {
-    #[serde(skip_serializing_if = "Option::is_none")] // optional parameters: checked too
-    pub limit: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>, // optional parameters: left out of the request when `None`
     pub offset: Option<u32>,
 }
 

@@ -19,7 +19,7 @@ pub struct DescribeZones {
     pub total_count: u64,
 }
 
-#[tencent_request(DescribeZones)]
+#[tencent_request(DescribeZones, service = "cvm", version = "2017-03-12")]
 pub struct DescribeZonesRequest {}
 
 #[tencent_action(service = "cls", version = "2020-10-16", action = "ChatCompletions")]
@@ -40,7 +40,7 @@ pub struct Delta {
     pub content: Option<String>,
 }
 
-#[tencent_request(ChatCompletions)]
+#[tencent_request(ChatCompletions, service = "cls", version = "2020-10-16")]
 pub struct ChatCompletionsRequest {
     pub model: String,
     pub messages: Vec<serde_json::Value>,

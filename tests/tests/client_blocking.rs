@@ -18,7 +18,7 @@ pub struct DescribeZones {
 
 // CVM's DescribeZones takes no parameter; this made-up one shows parameters arriving at the
 // test endpoint, so the struct is not checked against the schema.
-#[tencent_request(DescribeZones)]
+#[tencent_request(DescribeZones, service = "cvm", version = "2017-03-12")]
 #[tencent(unchecked)]
 pub struct DescribeZonesRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -31,7 +31,7 @@ pub struct RunInstances {
     pub instance_id_set: Vec<String>,
 }
 
-#[tencent_request(RunInstances)]
+#[tencent_request(RunInstances, service = "cvm", version = "2017-03-12")]
 pub struct RunInstancesRequest {}
 
 fn fast_retries() -> RetryPolicy {

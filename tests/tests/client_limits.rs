@@ -19,7 +19,7 @@ pub struct SendSms {
     pub send_status_set: Vec<serde_json::Value>,
 }
 
-#[tencent_request(SendSms)]
+#[tencent_request(SendSms, service = "sms", version = "2021-01-11")]
 #[tencent(unchecked)]
 pub struct SendSmsRequest {}
 
@@ -29,7 +29,7 @@ pub struct DescribeZones {
     pub total_count: u64,
 }
 
-#[tencent_request(DescribeZones)]
+#[tencent_request(DescribeZones, service = "cvm", version = "2017-03-12")]
 pub struct DescribeZonesRequest {}
 
 #[tencent_action(service = "cls", version = "2020-10-16", action = "ChatCompletions")]
@@ -38,7 +38,7 @@ pub struct ChatCompletions {
     pub created: Option<u64>,
 }
 
-#[tencent_request(ChatCompletions)]
+#[tencent_request(ChatCompletions, service = "cls", version = "2020-10-16")]
 #[tencent(unchecked)]
 pub struct ChatCompletionsRequest {}
 

@@ -18,7 +18,7 @@ pub struct DescribeInstances {
     pub instance_set: Vec<Value>,
 }
 
-#[tencent_request(DescribeInstances)]
+#[tencent_request(DescribeInstances, service = "cvm", version = "2017-03-12")]
 #[tencent(unchecked)]
 pub struct DescribeInstancesRequest {
     pub offset: u64,
@@ -38,7 +38,7 @@ pub struct DescribeVpcs {
 }
 
 /// VPC types `Offset` and `Limit` as strings.
-#[tencent_request(DescribeVpcs)]
+#[tencent_request(DescribeVpcs, service = "vpc", version = "2017-03-12")]
 #[tencent(unchecked)]
 pub struct DescribeVpcsRequest {
     pub limit: String,
@@ -74,7 +74,7 @@ pub struct DescribeClusters {
     pub clusters: Vec<Value>,
 }
 
-#[tencent_request(DescribeClusters)]
+#[tencent_request(DescribeClusters, service = "tke", version = "2018-05-25")]
 #[tencent(unchecked)]
 pub struct DescribeClustersRequest {
     pub max_results: u64,

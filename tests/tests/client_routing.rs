@@ -19,7 +19,7 @@ pub struct DescribeZones {
     pub total_count: u64,
 }
 
-#[tencent_request(DescribeZones)]
+#[tencent_request(DescribeZones, service = "cvm", version = "2017-03-12")]
 pub struct DescribeZonesRequest {}
 
 #[tencent_action(service = "cls", version = "2020-10-16", action = "DescribeTopics")]
@@ -28,7 +28,7 @@ pub struct DescribeTopics {
     pub total_count: u64,
 }
 
-#[tencent_request(DescribeTopics)]
+#[tencent_request(DescribeTopics, service = "cls", version = "2020-10-16")]
 pub struct DescribeTopicsRequest {}
 
 fn runtime() -> tokio::runtime::Runtime {

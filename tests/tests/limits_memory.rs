@@ -97,7 +97,8 @@ pub struct Instance {
 #[tencent_action(
     service = "demo",
     version = "2021-01-11",
-    action = "DescribeSmsTemplateList"
+    action = "DescribeSmsTemplateList",
+    schema = false
 )]
 #[derive(Debug)]
 pub struct Template {

@@ -6,7 +6,12 @@ use tencent_action::prelude::*;
 use tencent_action::ErrorKind;
 
 // A made-up product ("demo" has no published schema): the test needs fields no real action has.
-#[tencent_action(service = "demo", version = "2017-03-12", action = "DescribeInstances")]
+#[tencent_action(
+    service = "demo",
+    version = "2017-03-12",
+    action = "DescribeInstances",
+    schema = false
+)]
 #[derive(Debug)]
 pub struct DescribeInstances {
     pub data: Option<serde_json::Value>,

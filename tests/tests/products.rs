@@ -49,8 +49,9 @@ pub struct Placement {
     pub host_id: Option<String>,
 }
 
-// Both `SystemDisk` and each of `DataDisks`: two schema objects, so a plain serde type.
-#[derive(Debug, PartialEq, Deserialize)]
+// Both `SystemDisk` and each of `DataDisks`: two schema objects, so a plain serde type (with
+// `Serialize` too, since the `#[tencent_model]` holding it derives both).
+#[derive(Debug, PartialEq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct Disk {
     pub disk_id: String,

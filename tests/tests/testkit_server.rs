@@ -17,7 +17,7 @@ pub struct DescribeZones {
     pub total_count: u64,
 }
 
-#[tencent_request(DescribeZones)]
+#[tencent_request(DescribeZones, service = "cvm", version = "2017-03-12")]
 pub struct DescribeZonesRequest {}
 
 #[test]

@@ -39,7 +39,7 @@ use crate::{Action, ActionRequest, Error, TimeLimit};
 /// #[derive(Debug)]
 /// pub struct DescribeZones { pub total_count: u64 }
 ///
-/// #[tencent_request(DescribeZones)]
+/// #[tencent_request(DescribeZones, service = "cvm", version = "2017-03-12")]
 /// pub struct DescribeZonesRequest {}
 ///
 /// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {

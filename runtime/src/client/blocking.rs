@@ -31,7 +31,7 @@ use crate::{Action, ActionRequest, Error, TimeLimit};
 /// #[derive(Debug)]
 /// pub struct DescribeZones { pub total_count: u64 }
 ///
-/// #[tencent_request(DescribeZones)]
+/// #[tencent_request(DescribeZones, service = "cvm", version = "2017-03-12")]
 /// pub struct DescribeZonesRequest {}
 ///
 /// let server = TestServer::start()?;

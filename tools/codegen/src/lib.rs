@@ -58,7 +58,11 @@ mod compact;
 mod doc;
 mod generate;
 mod ident;
+pub mod pypi;
 mod spec;
+pub mod specs;
+#[doc(hidden)]
+pub mod wheel;
 
 pub use compact::{compact, Compact};
 pub use generate::{generate, Generated, Options};

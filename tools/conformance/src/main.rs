@@ -11,7 +11,7 @@ const USAGE: &str = "\
 usage: tencent-action-conformance write --out-dir DIR (--service API_JSON EXAMPLES_JSON)...
     Generates the response struct of every action of each service (nested types as
     #[tencent_model]) and writes the harness crate that decodes every example to DIR.
-    Build and run it with the schema check on (TENCENT_ACTION_SPECS):
+    Build and run it (the schema check is on by default, with the bundled specs):
     cargo run --manifest-path DIR/Cargo.toml -- --expected tools/conformance/expected.tsv [--update]";
 
 fn main() -> ExitCode {

@@ -19,7 +19,7 @@ pub struct DescribeDcdbInstances {
 }
 
 // A made-up product ("demo" has no published schema): Tencent's members are all PascalCase.
-#[tencent_action(service = "demo", version = "2022-11-21", action = "DescribeCVMAssets")]
+#[tencent_action(service = "demo", version = "2022-11-21", action = "DescribeCVMAssets", schema = false)]
 #[derive(Debug)]
 #[serde(rename_all = "camelCase")]
 pub struct LowerCamel {

@@ -5,10 +5,8 @@ pub struct DescribeZones {
     pub total_count: u64,
 }
 
-#[tencent_request(DescribeZones)]
+#[tencent_request(DescribeZones, service = "cvm", version = "2017-03-12")]
 #[derive(Debug, serde::Serialize)]
-pub struct DescribeZonesRequest {
-    pub zone: String,
-}
+pub struct DescribeZonesRequest {}
 
 fn main() {}

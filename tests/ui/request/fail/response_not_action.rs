@@ -6,7 +6,7 @@ pub struct Zones {
 }
 
 // `Zones` is not declared with #[tencent_action]: no action to send the request to.
-#[tencent_request(Zones)]
+#[tencent_request(Zones, schema = false)]
 pub struct DescribeZonesRequest {}
 
 fn main() {}

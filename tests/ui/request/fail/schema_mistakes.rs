@@ -7,7 +7,7 @@ pub struct DescribeInstances {
     pub total_count: i64,
 }
 
-#[tencent_request(DescribeInstances)]
+#[tencent_request(DescribeInstances, service = "cvm", version = "2017-03-12")]
 pub struct DescribeInstancesRequest {
     // A near miss of `Limit`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -27,7 +27,7 @@ pub struct SendSms {
 }
 
 // `PhoneNumberSet` is required (like `SmsSdkAppId` and `TemplateId`, which are here).
-#[tencent_request(SendSms)]
+#[tencent_request(SendSms, service = "sms", version = "2021-01-11")]
 pub struct SendSmsRequest {
     pub sms_sdk_app_id: String,
     pub template_id: String,

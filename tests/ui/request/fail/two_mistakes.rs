@@ -6,7 +6,7 @@ pub struct DescribeZones {
 }
 
 // Two mistakes, both reported in one build.
-#[tencent_request(DescribeZones)]
+#[tencent_request(DescribeZones, service = "cvm", version = "2017-03-12")]
 #[derive(serde::Serialize)]
 pub struct DescribeZonesRequest(String);
 

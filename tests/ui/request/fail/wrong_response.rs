@@ -11,7 +11,7 @@ pub struct DescribeInstances {
     pub total_count: u64,
 }
 
-#[tencent_request(DescribeZones)]
+#[tencent_request(DescribeZones, service = "cvm", version = "2017-03-12")]
 pub struct DescribeZonesRequest {}
 
 // The shape of `Client::call`: the response type comes from the request.

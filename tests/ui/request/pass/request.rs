@@ -6,7 +6,7 @@
 use tencent_action::prelude::*;
 use tencent_action::ActionRequest;
 
-#[tencent_action(service = "demo", version = "2017-03-12", action = "DescribeZones")]
+#[tencent_action(service = "demo", version = "2017-03-12", action = "DescribeZones", schema = false)]
 pub struct DescribeZones {
     pub total_count: u64,
 }
@@ -17,7 +17,7 @@ mod shadowing {
     pub type Result = ();
     pub mod serde {}
 
-    #[tencent_action::tencent_request(super::DescribeZones)]
+    #[tencent_action::tencent_request(super::DescribeZones, schema = false)]
     pub struct Plain {
         #[serde(skip_serializing_if = "Option::is_none")]
         pub zone: Option<String>,
@@ -26,34 +26,34 @@ mod shadowing {
     }
 }
 
-#[tencent_request(DescribeZones)]
+#[tencent_request(DescribeZones, schema = false)]
 #[serde(rename_all = "camelCase")]
 pub struct OwnCase {
     pub zone_name: String,
 }
 
-#[tencent_request(DescribeZones)]
+#[tencent_request(DescribeZones, schema = false)]
 pub struct Generic<T: serde::Serialize> {
     pub filters: Vec<T>,
 }
 
-#[tencent_request(DescribeZones)]
+#[tencent_request(DescribeZones, schema = false)]
 pub struct Empty {}
 
-#[tencent_action(service = "demo", version = "2017-03-12", action = "RunInstances")]
+#[tencent_action(service = "demo", version = "2017-03-12", action = "RunInstances", schema = false)]
 pub struct RunInstances {
     pub instance_id_set: Vec<String>,
 }
 
-#[tencent_request(RunInstances)]
+#[tencent_request(RunInstances, schema = false)]
 pub struct RunInstancesRequest {}
 
-#[tencent_request(RunInstances, idempotent = true)]
+#[tencent_request(RunInstances, schema = false, idempotent = true)]
 pub struct RunInstancesWithClientToken {
     pub client_token: String,
 }
 
-#[tencent_request(DescribeZones, idempotent = false)]
+#[tencent_request(DescribeZones, schema = false, idempotent = false)]
 pub struct NotIdempotent {}
 
 fn action<R: ActionRequest>(_: &R) -> &'static str {

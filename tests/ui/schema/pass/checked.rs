@@ -8,7 +8,7 @@ use tencent_action::prelude::*;
 #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeInstances")]
 #[derive(Debug)]
 pub struct DescribeInstances<'a> {
-    pub total_count: u32,
+    pub total_count: u64, // `int64`: the sign is free at the published width
     #[serde(borrow)]
     pub instance_set: VecDeque<Instance<'a>>,
     // Sent by the service but not in the schema: the opt-out.
@@ -25,7 +25,7 @@ pub struct Instance<'a> {
     pub instance_type: Box<str>,
     pub image_id: String,
     #[serde(rename = "CPU")]
-    pub cpu: f64,
+    pub cpu: i128,
     pub memory: Box<u64>,
     pub placement: Placement,
     pub system_disk: Box<SystemDisk>,
@@ -44,8 +44,8 @@ pub struct Instance<'a> {
     pub rest: HashMap<String, serde_json::Value>,
 }
 
-// A plain serde type stays allowed and unchecked.
-#[derive(Debug, serde::Deserialize)]
+// A plain serde type stays allowed and unchecked (`Serialize` too: the model derives both).
+#[derive(Debug, serde::Deserialize, serde::Serialize)]
 pub struct Placement {
     #[serde(rename = "Zone")]
     pub zone: String,
@@ -81,7 +81,7 @@ fn main() {
     let out: DescribeInstances<'_> = tencent_action::from_str(body).unwrap();
     let i = &out.instance_set[0];
     assert_eq!(i.instance_id, "ins-1");
-    assert_eq!(i.cpu, 1.0);
+    assert_eq!(i.cpu, 1);
     assert_eq!(i.system_disk.disk_id, "none");
     assert_eq!(i.system_disk.disk_size, 50);
     assert_eq!(i.latest_operation, "");
