@@ -35,7 +35,14 @@ impl Which {
         match self {
             Which::Action => &["service", "version", "action", "codes", "schema"],
             Which::Model => &["service", "version", "object", "schema"],
-            Which::Request => &["service", "version", "action", "idempotent", "schema"],
+            Which::Request => &[
+                "service",
+                "version",
+                "action",
+                "idempotent",
+                "schema",
+                "paging",
+            ],
         }
     }
 
@@ -55,7 +62,7 @@ impl Which {
         match self {
             Which::Action => "`service`, `version`, `action`, `codes` or `schema`",
             Which::Model => "`service`, `version`, `object` or `schema`",
-            Which::Request => "`service`, `version`, `action`, `idempotent` or `schema`",
+            Which::Request => "`service`, `version`, `action`, `idempotent`, `schema` or `paging`",
         }
     }
 }
@@ -85,6 +92,40 @@ pub struct Args {
     pub response: Option<syn::Type>,
     /// `idempotent = true|false` (`#[tencent_request]` only).
     pub idempotent: Option<LitBool>,
+    /// `paging = false` or `paging(...)` (`#[tencent_request]` only).
+    pub paging: Option<PagingArg>,
+}
+
+/// `paging = false` (the request does not page, whatever the schema shows) or
+/// `paging(offset = "Offset", limit = "Limit", total = "TotalCount", items = "InstanceSet")`,
+/// `paging(page = "PageNumber", size = "PageSize", ...)`, `paging(token = "NextToken", next =
+/// "NextToken", ...)`: the members, where there is no schema or the names differ.
+pub enum PagingArg {
+    Off,
+    Declared(PagingDecl),
+}
+
+/// The members of a `paging(...)` argument.
+pub struct PagingDecl {
+    pub cursor: CursorDecl,
+    pub total: Option<LitStr>,
+    pub items: Option<LitStr>,
+}
+
+pub enum CursorDecl {
+    Offset {
+        offset: LitStr,
+        limit: LitStr,
+        strings: bool,
+    },
+    Page {
+        number: LitStr,
+        size: LitStr,
+    },
+    Token {
+        request: LitStr,
+        response: Option<LitStr>,
+    },
 }
 
 impl Args {
@@ -103,6 +144,7 @@ fn example(key: &str) -> &'static str {
         "object" => "object = \"Instance\"",
         "schema" => "schema = \"specs/cvm/v20170312/api.json\"` or `schema = false",
         "idempotent" => "idempotent = true",
+        "paging" => "paging(offset = \"Offset\", limit = \"Limit\")` or `paging = false",
         _ => "codes = SmsCode",
     }
 }
@@ -122,6 +164,7 @@ pub fn parse(cx: &mut Ctxt, which: Which, tokens: TokenStream) -> Args {
         codes: None,
         response: None,
         idempotent: None,
+        paging: None,
     };
     if which == Which::Request && tokens.is_empty() {
         cx.error_at(
@@ -206,6 +249,10 @@ pub fn parse(cx: &mut Ctxt, which: Which, tokens: TokenStream) -> Args {
         }
         seen.push((key.clone(), ident.span()));
         args.given.push(key.clone());
+        if key == "paging" {
+            args.paging = parse_paging(cx, &meta);
+            continue;
+        }
         let value = match &meta {
             Meta::NameValue(nv) => &nv.value,
             _ => {
@@ -251,4 +298,212 @@ pub fn parse(cx: &mut Ctxt, which: Which, tokens: TokenStream) -> Args {
         }
     }
     args
+}
+
+/// `paging = false` or `paging(key = "Member", ...)`; `None` after an error (reported).
+fn parse_paging(cx: &mut Ctxt, meta: &Meta) -> Option<PagingArg> {
+    const USAGE: &str = "`paging(offset = \"Offset\", limit = \"Limit\")`, `paging(page = \"PageNumber\", size = \"PageSize\")` or `paging(token = \"NextToken\")`, each with optional `total = \"...\"` and `items = \"...\"` (and `strings = true` for string offsets), or `paging = false`";
+    const KEYS: [&str; 9] = [
+        "offset", "limit", "strings", "page", "size", "token", "next", "total", "items",
+    ];
+    let list = match meta {
+        Meta::NameValue(nv) => {
+            return match &nv.value {
+                Expr::Lit(ExprLit {
+                    lit: Lit::Bool(b), ..
+                }) if !b.value => Some(PagingArg::Off),
+                Expr::Lit(ExprLit {
+                    lit: Lit::Bool(b), ..
+                }) => {
+                    cx.error_spanned(
+                        b,
+                        "`paging = true` is not an option: a request pages when its action's published input shows it; `paging = false` says it does not, `paging(...)` names the members where there is no schema or the names differ",
+                    );
+                    None
+                }
+                value => {
+                    cx.error_spanned(value, format!("`paging` takes {USAGE}"));
+                    None
+                }
+            };
+        }
+        Meta::List(list) => list,
+        Meta::Path(path) => {
+            cx.error_spanned(path, format!("`paging` takes {USAGE}"));
+            return None;
+        }
+    };
+    let metas = match list.parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated) {
+        Ok(metas) => metas,
+        Err(e) => {
+            cx.error_at(e.span(), format!("{e}; `paging` takes {USAGE}"));
+            return None;
+        }
+    };
+    let mut found: Vec<(String, Option<LitStr>, Option<LitBool>, Span)> = Vec::new();
+    let mut ok = true;
+    for meta in &metas {
+        let key = meta
+            .path()
+            .get_ident()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        if !KEYS.contains(&key.as_str()) {
+            let hint = did_you_mean(&key, &KEYS)
+                .map(|best| format!("did you mean `{best}`? "))
+                .unwrap_or_default();
+            cx.error_spanned(
+                meta.path(),
+                format!("unknown `paging` key `{key}`: {hint}`paging` takes {USAGE}"),
+            );
+            ok = false;
+            continue;
+        }
+        if found.iter().any(|(k, ..)| *k == key) {
+            cx.error_spanned(
+                meta.path(),
+                format!("`{key}` is given twice in `paging(...)`"),
+            );
+            ok = false;
+            continue;
+        }
+        let value = match meta {
+            Meta::NameValue(nv) => &nv.value,
+            _ => {
+                cx.error_spanned(meta, format!("expected `{key} = \"...\"`"));
+                ok = false;
+                continue;
+            }
+        };
+        match (key.as_str(), value) {
+            (
+                "strings",
+                Expr::Lit(ExprLit {
+                    lit: Lit::Bool(b), ..
+                }),
+            ) => found.push((
+                key,
+                None,
+                Some(b.clone()),
+                meta.path()
+                    .get_ident()
+                    .map_or_else(Span::call_site, |i| i.span()),
+            )),
+            ("strings", value) => {
+                cx.error_spanned(value, "`strings` takes `true` or `false`");
+                ok = false;
+            }
+            (
+                _,
+                Expr::Lit(ExprLit {
+                    lit: Lit::Str(s), ..
+                }),
+            ) => found.push((key, Some(s.clone()), None, s.span())),
+            (_, value) => {
+                cx.error_spanned(
+                    value,
+                    format!(
+                        "`{key}` takes a member's name, a string literal like `{key} = \"...\"`"
+                    ),
+                );
+                ok = false;
+            }
+        }
+    }
+    if !ok {
+        return None;
+    }
+    let get = |name: &str| {
+        found
+            .iter()
+            .find(|(k, ..)| k == name)
+            .and_then(|(_, s, ..)| s.clone())
+    };
+    let strings = found
+        .iter()
+        .find(|(k, ..)| k == "strings")
+        .and_then(|(_, _, b, _)| b.as_ref())
+        .is_some_and(LitBool::value);
+    let kinds = [
+        get("offset").is_some() || get("limit").is_some(),
+        get("page").is_some() || get("size").is_some(),
+        get("token").is_some() || get("next").is_some(),
+    ];
+    let named: Vec<&str> = [
+        ("offset", kinds[0]),
+        ("page number", kinds[1]),
+        ("token", kinds[2]),
+    ]
+    .iter()
+    .filter(|(_, present)| *present)
+    .map(|(name, _)| *name)
+    .collect();
+    let problem = match (named.len(), kinds) {
+        (0, _) => {
+            Some("`paging(...)` needs the request members that move from page to page".to_owned())
+        }
+        (1, _) => None,
+        _ => Some(format!(
+            "`paging(...)` mixes {} paging: name one way",
+            named.join(" and ")
+        )),
+    };
+    let cursor = match (
+        get("offset"),
+        get("limit"),
+        get("page"),
+        get("size"),
+        get("token"),
+    ) {
+        _ if problem.is_some() => None,
+        (Some(offset), Some(limit), ..) => Some(CursorDecl::Offset {
+            offset,
+            limit,
+            strings,
+        }),
+        (Some(_), None, ..) => {
+            cx.error_spanned(
+                list,
+                "`paging(offset = ...)` needs `limit = \"...\"` too, the page-size member",
+            );
+            return None;
+        }
+        (None, Some(_), ..) => {
+            cx.error_spanned(list, "`paging(limit = ...)` needs `offset = \"...\"` too, the member that skips the items already read");
+            return None;
+        }
+        (_, _, Some(number), Some(size), _) => Some(CursorDecl::Page { number, size }),
+        (_, _, Some(_), None, _) => {
+            cx.error_spanned(
+                list,
+                "`paging(page = ...)` needs `size = \"...\"` too, the page-size member",
+            );
+            return None;
+        }
+        (_, _, None, Some(_), _) => {
+            cx.error_spanned(
+                list,
+                "`paging(size = ...)` needs `page = \"...\"` too, the page-number member",
+            );
+            return None;
+        }
+        (.., Some(request)) => Some(CursorDecl::Token {
+            request,
+            response: get("next"),
+        }),
+        (.., None) => {
+            cx.error_spanned(list, "`paging(next = ...)` names the answer's token member; `token = \"...\"` (the request's) is missing");
+            return None;
+        }
+    };
+    let Some(cursor) = cursor else {
+        let problem = problem.unwrap_or_default();
+        cx.error_spanned(list, format!("{problem}: {USAGE}"));
+        return None;
+    };
+    Some(PagingArg::Declared(PagingDecl {
+        cursor,
+        total: get("total"),
+        items: get("items"),
+    }))
 }

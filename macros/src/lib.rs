@@ -17,6 +17,7 @@ mod attr;
 mod codes;
 mod ctxt;
 mod expand;
+mod paging;
 mod request;
 mod schema;
 mod settings;

@@ -61,6 +61,25 @@ pub fn expand(args: &Args, input: &Input, item: syn::ItemStruct, checks: Checked
     let ident = &item.ident;
     let (impl_generics, ty_generics, where_clause) = item.generics.split_for_impl();
     let same_action = same_action(args, input, checks.action.as_deref());
+    let detected = checks.shapes.as_ref().and_then(|s| s.paging.clone());
+    let paginate = crate::paging::resolve(args.paging.as_ref(), detected).map(|paging| {
+        let paging = crate::paging::tokens(&paging);
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics ::tencent_action::paging::Paginate for #ident #ty_generics #where_clause {
+                const PAGING: ::tencent_action::paging::Paging = #paging;
+            }
+        }
+    });
+    let client_token = checks
+        .shapes
+        .as_ref()
+        .is_some_and(|s| s.client_token)
+        .then(|| {
+            quote!(
+                const CLIENT_TOKEN: ::core::primitive::bool = true;
+            )
+        });
     let checks = checks.tokens;
     quote! {
         #[derive(::tencent_action::__private::serde::Serialize)]
@@ -72,8 +91,11 @@ pub fn expand(args: &Args, input: &Input, item: syn::ItemStruct, checks: Checked
             #[automatically_derived]
             impl #impl_generics ::tencent_action::ActionRequest for #ident #ty_generics #where_clause {
                 type Response = #response;
+                #client_token
                 #idempotent
             }
+
+            #paginate
 
             #checks
             #same_action

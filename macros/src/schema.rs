@@ -96,6 +96,9 @@ pub struct Checked {
     /// (required members missing or optional), empty when it can. Checked where a request holds
     /// it (`probes`), since a model only read from responses need not carry every parameter.
     pub input_problem: String,
+    /// For a request: how its action pages and whether it has a `ClientToken`, from the
+    /// action's published input and output (`None` without a schema).
+    pub shapes: Option<crate::paging::Shapes>,
 }
 
 /// Runs the check when a spec applies.
@@ -105,11 +108,20 @@ pub fn check(cx: &mut Ctxt, args: &Args, input: &Input) -> Checked {
         tokens: spec::track(loaded.as_ref()),
         action: None,
         input_problem: String::new(),
+        shapes: None,
     };
     let Some(loaded) = loaded else {
         return out;
     };
     out.action = action_name(args, &loaded).map(|(name, _, _)| name);
+    if args.which == Which::Request {
+        let spec = &loaded.spec;
+        if let Some(action) = out.action.as_ref().and_then(|a| spec.actions.get(a)) {
+            let input = action.input.as_ref().and_then(|i| spec.objects.get(i));
+            let output = spec.objects.get(&action.output);
+            out.shapes = Some(crate::paging::detect(spec, input, output));
+        }
+    }
     let Some((object_name, object)) = find_object(cx, args, input, &loaded) else {
         return out;
     };

@@ -294,11 +294,25 @@ pub use tencent_action_macros::tencent_model;
 /// [schema check](macro@tencent_action#the-schema-check) needs while expanding (an attribute
 /// sees tokens, not the response's declaration; the expansion asserts they agree with it),
 /// `action` when it is not the response type's name (a `Response` suffix is dropped), `schema`
-/// (a file, or `false`: then `service` and `version` may be left out), and `idempotent = true`
+/// (a file, or `false`: then `service` and `version` may be left out), `idempotent = true`
 /// or `idempotent = false` to override [`ActionRequest::IDEMPOTENT`] (true by default for
-/// `Describe*`, `Get*`, `List*`, `Query*`, `Inquiry*` actions): say `true` for a request made
-/// safe to repeat by a `ClientToken`, so that clients retry it after a timeout or a server
-/// error.
+/// `Describe*`, `Get*`, `List*`, `Query*`, `Inquiry*` actions and for actions with a
+/// `ClientToken`), and `paging` (below).
+///
+/// **From the schema**, besides the check:
+///
+/// - when the action's input shows one of Tencent's paging shapes (`Offset`/`Limit`, as
+///   numbers or strings; `PageNumber`/`PageSize`; a `NextToken`, `Context`, `Cursor`,
+///   `ScrollToken`, `SearchAfter`, `ScrollId` or `Marker` that the output hands back), the
+///   request implements [`paging::Paginate`], with the output's `TotalCount`/`Total` and its
+///   list member, so a client's `paginate(&request)` follows it from page to page. Where there
+///   is no schema or the names differ, `paging(offset = "Offset", limit = "Limit")`,
+///   `paging(page = "PageNumber", size = "PageSize")` or `paging(token = "NextToken", next =
+///   "NextToken")` (each with optional `total = "..."`, `items = "..."`, and `strings = true`
+///   for string offsets) declares it; `paging = false` says the request does not page;
+/// - when the action's input has a `ClientToken`, [`ActionRequest::CLIENT_TOKEN`] is true: a
+///   client fills an empty token once per call and sends it with every attempt, and retries
+///   the write after a timeout or a server error.
 ///
 /// The attribute derives `serde::Serialize` with `rename_all = "PascalCase"` (unless the
 /// struct sets its own `rename_all`), leaves `Option` fields out when `None` (unless a field

@@ -11,24 +11,21 @@ use tencent_action::prelude::*;
 use tencent_action::testkit::{Reply, TestServer};
 use tencent_action::ErrorKind;
 
+// Each request below pages because its action's published input shows it: no paging code, no
+// attribute. (CVM: `Offset`/`Limit` integers; VPC: strings; ANI cloud: `PageNumber`/
+// `PageSize`; ALB: `NextToken`.)
+
 #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeInstances")]
 #[derive(Debug)]
 pub struct DescribeInstances {
-    pub total_count: u64,
+    pub total_count: i64,
     pub instance_set: Vec<Value>,
 }
 
 #[tencent_request(DescribeInstances, service = "cvm", version = "2017-03-12")]
-#[tencent(unchecked)]
 pub struct DescribeInstancesRequest {
-    pub offset: u64,
-    pub limit: u64,
-}
-
-impl Paginate for DescribeInstancesRequest {
-    const PAGING: Paging = Paging::offset("Offset", "Limit")
-        .total("TotalCount")
-        .items("InstanceSet");
+    pub offset: Option<i64>,
+    pub limit: Option<i64>,
 }
 
 #[tencent_action(service = "vpc", version = "2017-03-12", action = "DescribeVpcs")]
@@ -37,52 +34,59 @@ pub struct DescribeVpcs {
     pub vpc_set: Vec<Value>,
 }
 
-/// VPC types `Offset` and `Limit` as strings.
 #[tencent_request(DescribeVpcs, service = "vpc", version = "2017-03-12")]
-#[tencent(unchecked)]
 pub struct DescribeVpcsRequest {
-    pub limit: String,
+    pub limit: Option<String>,
 }
 
-impl Paginate for DescribeVpcsRequest {
-    const PAGING: Paging = Paging::string_offset("Offset", "Limit");
+#[tencent_action(service = "anicloud", version = "2022-09-23", action = "QueryResource")]
+#[derive(Debug)]
+pub struct QueryResource {
+    pub resources: Option<Vec<Value>>,
+}
+
+#[tencent_request(QueryResource, service = "anicloud", version = "2022-09-23")]
+pub struct QueryResourceRequest {
+    pub r#type: i64,
+    pub page_number: i64,
+    pub page_size: i64,
 }
 
 #[tencent_action(
-    service = "ssl",
-    version = "2019-12-05",
-    action = "DescribeCertificates"
+    service = "alb",
+    version = "2025-10-30",
+    action = "DescribeLoadBalancers"
 )]
 #[derive(Debug)]
-pub struct DescribeCertificates {
-    pub certificates: Vec<Value>,
+pub struct DescribeLoadBalancers {
+    pub load_balancers: Option<Vec<Value>>,
 }
 
-#[tencent_request(DescribeCertificates)]
-#[tencent(unchecked)]
-pub struct DescribeCertificatesRequest {
-    pub page_size: u64,
+#[tencent_request(DescribeLoadBalancers, service = "alb", version = "2025-10-30")]
+pub struct DescribeLoadBalancersRequest {
+    pub max_results: Option<i64>,
+    pub next_token: Option<String>,
 }
 
-impl Paginate for DescribeCertificatesRequest {
-    const PAGING: Paging = Paging::page_number("PageNumber", "PageSize").items("Certificates");
-}
-
-#[tencent_action(service = "tke", version = "2018-05-25", action = "DescribeClusters")]
+// Where there is no schema, or the names differ, the attribute says how the request pages.
+#[tencent_action(
+    service = "demo",
+    version = "2020-02-02",
+    action = "ListThings",
+    schema = false
+)]
 #[derive(Debug)]
-pub struct DescribeClusters {
-    pub clusters: Vec<Value>,
+pub struct ListThings {
+    pub things: Vec<Value>,
 }
 
-#[tencent_request(DescribeClusters, service = "tke", version = "2018-05-25")]
-#[tencent(unchecked)]
-pub struct DescribeClustersRequest {
-    pub max_results: u64,
-    pub next_token: String,
-}
-
-impl Paginate for DescribeClustersRequest {
-    const PAGING: Paging = Paging::token("NextToken", "NextToken").items("Clusters");
+#[tencent_request(
+    ListThings,
+    schema = false,
+    paging(offset = "Skip", limit = "Take", items = "Things")
+)]
+pub struct ListThingsRequest {
+    pub take: u64,
 }
 
 fn numbered(n: usize) -> Vec<Value> {
@@ -136,8 +140,8 @@ fn offset_paging_starts_at_the_request_offset_and_stops_at_the_total() {
     let server = TestServer::start().unwrap();
     server.serve_list::<DescribeInstances>("InstanceSet", numbered(23));
     let request = DescribeInstancesRequest {
-        offset: 3,
-        limit: 5,
+        offset: Some(3),
+        limit: Some(5),
     };
     let pages: Vec<DescribeInstances> = blocking(&server)
         .paginate(&request)
@@ -166,7 +170,9 @@ fn offset_paging_starts_at_the_request_offset_and_stops_at_the_total() {
 fn string_offsets_page_as_strings() {
     let server = TestServer::start().unwrap();
     server.serve_list::<DescribeVpcs>("VpcSet", numbered(7));
-    let request = DescribeVpcsRequest { limit: "3".into() };
+    let request = DescribeVpcsRequest {
+        limit: Some("3".into()),
+    };
     let items = blocking(&server)
         .paginate(&request)
         .items(|page| page.vpc_set)
@@ -194,35 +200,41 @@ fn string_offsets_page_as_strings() {
 #[test]
 fn page_numbers_move_until_a_short_page() {
     let server = TestServer::start().unwrap();
-    server.serve_list::<DescribeCertificates>("Certificates", numbered(10));
-    let request = DescribeCertificatesRequest { page_size: 4 };
+    server.serve_list::<QueryResource>("Resources", numbered(10));
+    let request = QueryResourceRequest {
+        r#type: 1,
+        page_number: 1,
+        page_size: 4,
+    };
     let items = blocking(&server)
         .paginate(&request)
-        .items(|page| page.certificates)
+        .items(|page| page.resources.unwrap_or_default())
         .collect::<Result<Vec<_>, _>>()
         .unwrap();
     assert_eq!(numbers(items), (0..10).collect::<Vec<_>>());
-    assert_eq!(server.attempts("DescribeCertificates"), 3);
+    assert_eq!(server.attempts("QueryResource"), 3);
 }
 
 #[test]
 fn tokens_are_followed_until_empty() {
     let server = TestServer::start().unwrap();
-    server.serve_list::<DescribeClusters>("Clusters", numbered(5));
-    let request = DescribeClustersRequest {
-        max_results: 2,
-        next_token: String::new(),
+    server.serve_list::<DescribeLoadBalancers>("LoadBalancers", numbered(5));
+    let request = DescribeLoadBalancersRequest {
+        max_results: Some(2),
+        next_token: None,
     };
     let items = blocking(&server)
         .paginate(&request)
-        .items(|page| page.clusters)
+        .items(|page| page.load_balancers.unwrap_or_default())
         .collect::<Result<Vec<_>, _>>()
         .unwrap();
     assert_eq!(numbers(items), (0..5).collect::<Vec<_>>());
     let client = nonblocking(&server);
     let items = runtime()
         .block_on(collect(
-            client.paginate(&request).items(|page| page.clusters),
+            client
+                .paginate(&request)
+                .items(|page| page.load_balancers.unwrap_or_default()),
         ))
         .unwrap();
     assert_eq!(numbers(items), (0..5).collect::<Vec<_>>());
@@ -231,12 +243,12 @@ fn tokens_are_followed_until_empty() {
 #[test]
 fn a_server_that_repeats_its_token_cannot_make_the_paginator_loop() {
     let server = TestServer::start().unwrap();
-    server.handle("tke", "DescribeClusters", |_| {
-        Reply::Ok(json!({"Clusters": [{"N": 1}], "NextToken": "same"}))
+    server.handle("alb", "DescribeLoadBalancers", |_| {
+        Reply::Ok(json!({"LoadBalancers": [{"N": 1}], "NextToken": "same"}))
     });
-    let request = DescribeClustersRequest {
-        max_results: 1,
-        next_token: String::new(),
+    let request = DescribeLoadBalancersRequest {
+        max_results: Some(1),
+        next_token: None,
     };
     let pages = blocking(&server).paginate(&request).count();
     assert_eq!(
@@ -265,8 +277,8 @@ fn each_page_is_retried_like_a_call_and_an_error_ends_the_pages() {
         }
     });
     let request = DescribeInstancesRequest {
-        offset: 0,
-        limit: 2,
+        offset: None,
+        limit: Some(2),
     };
     let client = blocking(&server);
     let mut pages = client.paginate(&request);
@@ -280,4 +292,66 @@ fn each_page_is_retried_like_a_call_and_an_error_ends_the_pages() {
     assert_eq!(e.kind(), ErrorKind::Api);
     assert_eq!(e.code(), Some("InvalidParameterValue"));
     assert!(pages.next().is_none());
+}
+
+#[test]
+fn the_paging_the_schema_shows_is_the_requests_own() {
+    use tencent_action::paging::Cursor;
+    let offset = |paging: Paging| match paging.cursor() {
+        Cursor::Offset {
+            offset,
+            limit,
+            strings,
+        } => Some((offset, limit, strings)),
+        _ => None,
+    };
+    assert_eq!(
+        offset(DescribeInstancesRequest::PAGING),
+        Some(("Offset", "Limit", false))
+    );
+    assert_eq!(
+        DescribeInstancesRequest::PAGING.total_member(),
+        Some("TotalCount")
+    );
+    assert_eq!(
+        DescribeInstancesRequest::PAGING.items_member(),
+        Some("InstanceSet")
+    );
+    assert_eq!(
+        offset(DescribeVpcsRequest::PAGING),
+        Some(("Offset", "Limit", true))
+    );
+    assert_eq!(
+        QueryResourceRequest::PAGING,
+        Paging::page_number("PageNumber", "PageSize")
+            .total("Total")
+            .items("Resources")
+    );
+    assert_eq!(
+        DescribeLoadBalancersRequest::PAGING,
+        Paging::token("NextToken", "NextToken")
+            .total("TotalCount")
+            .items("LoadBalancers")
+    );
+    assert_eq!(
+        ListThingsRequest::PAGING,
+        Paging::offset("Skip", "Take").items("Things")
+    );
+}
+
+#[test]
+fn a_request_declared_to_page_pages_by_its_own_names() {
+    let server = TestServer::start().unwrap();
+    let items = numbered(5);
+    server.handle("demo", "ListThings", move |call| {
+        let skip = call.params()["Skip"].as_u64().unwrap_or(0) as usize;
+        let take = call.params()["Take"].as_u64().unwrap() as usize;
+        Reply::Ok(json!({"Things": items[skip.min(5)..(skip + take).min(5)]}))
+    });
+    let things = blocking(&server)
+        .paginate(&ListThingsRequest { take: 2 })
+        .items(|page| page.things)
+        .collect::<Result<Vec<_>, _>>()
+        .unwrap();
+    assert_eq!(numbers(things), vec![0, 1, 2, 3, 4]);
 }
