@@ -17,6 +17,7 @@ mod attr;
 mod codes;
 mod ctxt;
 mod expand;
+mod input_schema;
 mod paging;
 mod request;
 mod schema;

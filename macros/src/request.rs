@@ -80,6 +80,10 @@ pub fn expand(args: &Args, input: &Input, item: syn::ItemStruct, checks: Checked
                 const CLIENT_TOKEN: ::core::primitive::bool = true;
             )
         });
+    let input_schema = checks.input_schema.as_ref().map(|text| {
+        quote!(const __INPUT_SCHEMA: ::core::option::Option<&'static ::core::primitive::str> =
+            ::core::option::Option::Some(#text);)
+    });
     let checks = checks.tokens;
     quote! {
         #[derive(::tencent_action::__private::serde::Serialize)]
@@ -93,6 +97,7 @@ pub fn expand(args: &Args, input: &Input, item: syn::ItemStruct, checks: Checked
                 type Response = #response;
                 #client_token
                 #idempotent
+                #input_schema
             }
 
             #paginate

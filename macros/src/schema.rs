@@ -99,6 +99,8 @@ pub struct Checked {
     /// For a request: how its action pages and whether it has a `ClientToken`, from the
     /// action's published input and output (`None` without a schema).
     pub shapes: Option<crate::paging::Shapes>,
+    /// For a request: its action's input tree, compacted for the test endpoint.
+    pub input_schema: Option<String>,
 }
 
 /// Runs the check when a spec applies.
@@ -109,6 +111,7 @@ pub fn check(cx: &mut Ctxt, args: &Args, input: &Input) -> Checked {
         action: None,
         input_problem: String::new(),
         shapes: None,
+        input_schema: None,
     };
     let Some(loaded) = loaded else {
         return out;
@@ -120,6 +123,10 @@ pub fn check(cx: &mut Ctxt, args: &Args, input: &Input) -> Checked {
             let input = action.input.as_ref().and_then(|i| spec.objects.get(i));
             let output = spec.objects.get(&action.output);
             out.shapes = Some(crate::paging::detect(spec, input, output));
+            out.input_schema = action
+                .input
+                .as_deref()
+                .and_then(|root| crate::input_schema::compact(spec, root));
         }
     }
     let Some((object_name, object)) = find_object(cx, args, input, &loaded) else {

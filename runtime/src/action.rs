@@ -104,6 +104,12 @@ pub trait ActionRequest: serde::Serialize {
     /// sets it from the action's published input.
     const CLIENT_TOKEN: bool = false;
 
+    /// The action's published input, compacted (JSON), when `#[tencent_request]` checked the
+    /// request against a schema: what the test endpoint validates parameters against
+    /// (`TestServer::check_requests`). Not public API.
+    #[doc(hidden)]
+    const __INPUT_SCHEMA: Option<&'static str> = None;
+
     /// Whether sending the request twice has the effect of sending it once, so that a client
     /// may retry it after a timeout or a server error. By default, true for read-only actions
     /// by name (`Describe*`, `Get*`, `List*`, `Query*`, `Inquiry*`) and for actions with a

@@ -36,6 +36,7 @@ mod http;
 mod lists;
 mod metadata;
 mod service;
+mod validate;
 
 use std::fmt;
 use std::io;
@@ -278,6 +279,37 @@ impl TestServer {
                 .cloned()
                 .unwrap_or_else(|| Reply::error("InternalError", "no reply left"))
         });
+    }
+
+    /// Checks the parameters of `R`'s action against its published input from now on, as the
+    /// service does: an unknown parameter is answered `UnknownParameter`, a value of the wrong
+    /// JSON type `InvalidParameter`, a required one missing `MissingParameter`, so that an
+    /// offline test catches what the real service would refuse (a raw call's typo, a
+    /// hand-built map). Returns false when `R` was not checked against a schema (`schema =
+    /// false`, `#[tencent(unchecked)]`): then nothing is checked.
+    ///
+    /// ```
+    /// use tencent_action::prelude::*;
+    /// use tencent_action::testkit::TestServer;
+    /// # #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
+    /// # pub struct DescribeZones { pub total_count: u64 }
+    /// # #[tencent_request(DescribeZones, service = "cvm", version = "2017-03-12")]
+    /// # pub struct DescribeZonesRequest {}
+    /// let server = TestServer::start()?;
+    /// server.respond::<DescribeZones>(serde_json::json!({"TotalCount": 1}));
+    /// assert!(server.check_requests::<DescribeZonesRequest>());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn check_requests<R: crate::ActionRequest>(&self) -> bool {
+        let Some(tree) = R::__INPUT_SCHEMA.and_then(validate::InputTree::parse) else {
+            return false;
+        };
+        let key = (
+            <R::Response as Action>::SERVICE.to_owned(),
+            <R::Response as Action>::ACTION.to_owned(),
+        );
+        lock(&self.service.inputs).insert(key, Arc::new(tree));
+        true
     }
 
     /// Serves `items` as `T`'s paged list: each call gets the page it asks for in `member`,

@@ -149,3 +149,60 @@ fn what_a_handler_and_the_clients_print_holds_no_secret() {
         );
     }
 }
+
+#[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeInstances")]
+#[derive(Debug)]
+pub struct DescribeInstances {
+    pub total_count: i64,
+}
+
+#[tencent_request(DescribeInstances, service = "cvm", version = "2017-03-12")]
+pub struct DescribeInstancesRequest {
+    pub limit: Option<i64>,
+    pub filters: Option<Vec<Filter>>,
+}
+
+#[tencent_model(service = "cvm", version = "2017-03-12")]
+pub struct Filter {
+    pub name: String,
+    pub values: Vec<String>,
+}
+
+#[test]
+fn parameters_the_service_would_refuse_are_refused_offline() {
+    let server = TestServer::start().unwrap();
+    server.respond::<DescribeInstances>(json!({"TotalCount": 0}));
+    assert!(server.check_requests::<DescribeInstancesRequest>());
+    let client = Client::builder()
+        .credential(server.credential())
+        .endpoint(server.endpoint())
+        .build()
+        .unwrap();
+    // A typed request checked at compile time passes.
+    let out = client.call(&DescribeInstancesRequest {
+        limit: Some(10),
+        filters: Some(vec![Filter {
+            name: "zone".into(),
+            values: vec!["ap-guangzhou-3".into()],
+        }]),
+    });
+    assert_eq!(out.unwrap().total_count, 0);
+    // What a raw call or a hand-built map gets wrong is answered as the service would.
+    let refused = |params: serde_json::Value| {
+        client
+            .call_json("cvm", "2017-03-12", "DescribeInstances", &params)
+            .unwrap_err()
+    };
+    let e = refused(json!({"Limt": 10}));
+    assert_eq!(e.code(), Some("UnknownParameter"));
+    assert_eq!(e.message(), Some("The parameter `Limt` is not recognized."));
+    let e = refused(json!({"Limit": "10"}));
+    assert_eq!(e.code(), Some("InvalidParameter"));
+    let e = refused(json!({"Filters": [{"Name": "zone", "value": ["x"]}]}));
+    assert_eq!(
+        e.message(),
+        Some("The parameter `Filters.0.value` is not recognized.")
+    );
+    let e = refused(json!({"Filters": [{"Values": ["x"]}]}));
+    assert_eq!(e.code(), Some("MissingParameter"));
+}

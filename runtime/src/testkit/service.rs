@@ -15,6 +15,7 @@ use serde_json::{json, Value};
 
 use super::http::{HttpRequest, HttpResponse};
 use super::metadata::Metadata;
+use super::validate::InputTree;
 use super::{Call, Reply};
 use crate::sign::{Incoming, Verifier};
 
@@ -26,6 +27,8 @@ pub(crate) struct Service {
     pub(crate) handlers: Mutex<HashMap<(String, String), Arc<ActionHandler>>>,
     pub(crate) attempts: Mutex<HashMap<String, usize>>,
     pub(crate) metadata: Mutex<Option<Metadata>>,
+    /// Published inputs that parameters are checked against, by service and action.
+    pub(crate) inputs: Mutex<HashMap<(String, String), Arc<InputTree>>>,
     pub(crate) log: AtomicBool,
     /// Seconds added to this machine's clock to get the emulated service's.
     pub(crate) clock_offset: AtomicI64,
@@ -43,6 +46,7 @@ impl Service {
             handlers: Mutex::new(HashMap::new()),
             attempts: Mutex::new(HashMap::new()),
             metadata: Mutex::new(None),
+            inputs: Mutex::new(HashMap::new()),
             log: AtomicBool::new(false),
             clock_offset: AtomicI64::new(0),
         }
@@ -118,6 +122,11 @@ impl Service {
             }
         };
         let key = (verified.service().to_owned(), verified.action().to_owned());
+        let input = lock(&self.inputs).get(&key).cloned();
+        if let Some(Err((code, message))) = input.map(|tree| tree.check(&params)) {
+            log(code);
+            return api_error(code, &message, request_id);
+        }
         let handler = lock(&self.handlers).get(&key).cloned();
         let Some(handler) = handler else {
             log("InvalidAction");
