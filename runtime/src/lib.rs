@@ -1,7 +1,8 @@
-//! Typed Tencent Cloud API 3.0 calls for bespoke clients: responses decoded in one serde pass
-//! with their RequestId and typed error codes, checked at compile time against Tencent's
-//! published schema; requests tied to their action; signing, a small client, and a test
-//! endpoint.
+//! Typed Tencent Cloud API 3.0 calls for bespoke clients.
+//!
+//! Responses are decoded in one serde pass with their RequestId and typed error codes, and
+//! checked at compile time against Tencent's published schema; requests are tied to their
+//! action; signing, a small client for every product and a test endpoint come with it.
 //!
 //! Every Tencent Cloud API 3.0 product answers in one envelope:
 //! `{"Response": {...fields..., "RequestId": "..."}}` on success and

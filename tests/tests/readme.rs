@@ -2,22 +2,29 @@
 //! verbatim (checked here), compiled into this test and run against the test endpoint; its
 //! `Cargo.toml` snippet lists every crate the Rust snippet names.
 
-#[path = "../snippets/readme_quick_start.rs"]
+// The two snippets as the README shows them, one after the other: the offline one uses the
+// quick start's types and function.
 #[allow(dead_code)] // `main` is the user's, not called here
-mod snippet;
+mod snippet {
+    include!("../snippets/readme_quick_start.rs");
+    include!("../snippets/readme_offline.rs");
+}
 
 use tencent_action::client::Client;
 use tencent_action::testkit::TestServer;
 
 const README: &str = include_str!("../../README.md");
 const SNIPPET: &str = include_str!("../snippets/readme_quick_start.rs");
+const OFFLINE: &str = include_str!("../snippets/readme_offline.rs");
 
 /// The body of the first fenced block of `lang` in the quick-start section.
 fn quick_start_block(lang: &str) -> &'static str {
-    let section = README
-        .split("## Quick start")
-        .nth(1)
-        .expect("a Quick start section");
+    section_block("## Quick start", lang)
+}
+
+/// The body of the first fenced block of `lang` after `heading`.
+fn section_block(heading: &str, lang: &str) -> &'static str {
+    let section = README.split(heading).nth(1).expect("the section");
     let fence = format!("```{lang}\n");
     let start = section.find(&fence).expect("a fenced block") + fence.len();
     let len = section[start..].find("```").expect("the block's end");
@@ -70,4 +77,10 @@ fn the_readme_snippet_runs_against_the_test_endpoint() {
     assert_eq!(out.total_count, 2);
     assert_eq!(out.instance_set[0].instance_id, "ins-xlsyru2j");
     assert_eq!(out.instance_set[0].cpu, 1);
+}
+
+#[test]
+fn the_readme_offline_snippet_is_the_compiled_one_and_runs_as_written() {
+    assert_eq!(section_block("## Try it offline", "rust").trim(), OFFLINE.trim());
+    snippet::offline().unwrap();
 }
