@@ -81,6 +81,9 @@ fn the_readme_snippet_runs_against_the_test_endpoint() {
 
 #[test]
 fn the_readme_offline_snippet_is_the_compiled_one_and_runs_as_written() {
-    assert_eq!(section_block("## Try it offline", "rust").trim(), OFFLINE.trim());
+    assert_eq!(
+        section_block("## Try it offline", "rust").trim(),
+        OFFLINE.trim()
+    );
     snippet::offline().unwrap();
 }

@@ -166,7 +166,15 @@ pub fn generate(api: &Api, actions: &[&str], options: &Options) -> Result<Genera
         "// A field is an `Option` where the spec allows `null` or does not promise the field.\n",
     );
     if options.imports {
-        out.push_str("\nuse serde::Deserialize;\nuse tencent_action::prelude::*;\n");
+        // Only the imports the file uses: `#[tencent_model]` types derive for themselves, so
+        // `Deserialize` is named only by the plain nested types (an unused import would be the
+        // first warning of every pasted file).
+        if !options.models && !models.is_empty() {
+            out.push_str("\nuse serde::Deserialize;");
+        } else {
+            out.push('\n');
+        }
+        out.push_str("\nuse tencent_action::prelude::*;\n");
     }
     for ((action, rust_name), output) in structs.iter().zip(&outputs) {
         let spec = api

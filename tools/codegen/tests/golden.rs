@@ -121,3 +121,21 @@ fn the_binary_reports_bad_input_with_exit_code_2() {
         .unwrap()
         .contains("name at least one action"));
 }
+
+#[test]
+fn a_file_imports_only_what_it_uses() {
+    let api = Api::from_json(&fixture("api.json")).unwrap();
+    // Plain nested types derive `Deserialize`: the import is used.
+    let plain = generate(&api, &all_actions(&api), &Options::default()).unwrap();
+    assert!(plain.source.contains("\nuse serde::Deserialize;\n"));
+    // `#[tencent_model]` types derive for themselves: no `unused import` warning.
+    let mut models = Options::default();
+    models.models = true;
+    let out = generate(&api, &all_actions(&api), &models).unwrap();
+    assert!(
+        !out.source.contains("use serde::Deserialize;"),
+        "{}",
+        out.source
+    );
+    assert!(out.source.contains("\nuse tencent_action::prelude::*;\n"));
+}
