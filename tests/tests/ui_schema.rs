@@ -1,5 +1,5 @@
-//! Compile-time checks against Tencent's published schema (the repository's `specs/`, which
-//! `.cargo/config.toml` names in `TENCENT_ACTION_SPECS`; trybuild's builds see it too): every
+//! Compile-time checks against Tencent's published schema (the specs the macros bundle, which
+//! trybuild's builds see as any crate does): every
 //! error has a case in `tests/ui/schema/fail` with its reviewed `.stderr`;
 //! `tests/ui/schema/pass` must compile and run.
 
