@@ -13,7 +13,8 @@
 //! ```
 //!
 //! [`compact`] trims an `api.json` to the compact spec `#[tencent_action]` checks against
-//! (`tencent-action-codegen compact`, see `specs/README.md`).
+//! (`tencent-action-codegen compact`, see `macros/specs/README.md`); [`specs`] writes them straight
+//! from tccli's wheel on PyPI (`tencent-action-codegen specs add`).
 //!
 //! ```
 //! let api = tencent_action_codegen::Api::from_json(r#"{

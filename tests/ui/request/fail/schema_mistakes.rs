@@ -1,4 +1,4 @@
-// With the repository's specs/ (TENCENT_ACTION_SPECS, .cargo/config.toml), request fields are
+// With the bundled specs (no configuration), request fields are
 // checked against the action's published input object; every mistake is reported in one build.
 use tencent_action::prelude::*;
 

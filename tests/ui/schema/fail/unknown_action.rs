@@ -1,4 +1,4 @@
-// The action and the model's object must exist in the product's schema (specs/ here).
+// The action and the model's object must exist in the product's schema (the bundled one).
 use tencent_action::prelude::*;
 
 #[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeInstance")]
