@@ -4,7 +4,8 @@
 //! The stages, one file each, after serde_derive and thiserror: `attr` parses the attribute's
 //! arguments and the serde attributes that decide wire names, `ast` models the input struct,
 //! `valid` checks the model, `schema` checks it against Tencent's published schema (`spec`
-//! loads and caches the files, `ty` classifies field types), `expand` generates code. Every error is collected in a
+//! loads and caches the files, `ty` classifies field types), `expand` generates code (`hidden`
+//! the RequestId's field). Every error is collected in a
 //! `ctxt::Ctxt` with the span of the token to change, so one build reports all of them.
 //! `codes` holds the function-like `error_codes!`, staged the same way.
 
@@ -13,6 +14,7 @@ mod attr;
 mod codes;
 mod ctxt;
 mod expand;
+mod hidden;
 mod request;
 mod schema;
 mod spec;
