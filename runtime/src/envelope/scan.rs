@@ -15,10 +15,16 @@ impl<'a> Scan<'a> {
         Scan { body, at }
     }
 
-    /// Skips JSON's whitespace, exactly: path 1 reads what this skips over.
+    /// Skips JSON's whitespace, exactly (path 1 reads what this skips over): a compare and a
+    /// bit test a byte.
     #[inline]
     pub(crate) fn skip_whitespace(&mut self) {
-        while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.body.get(self.at) {
+        /// Bits 9, 10, 13 and 32: tab, line feed, carriage return, space.
+        const WHITESPACE: u64 = 1 << 9 | 1 << 10 | 1 << 13 | 1 << 32;
+        while let Some(&b) = self.body.get(self.at) {
+            if b > b' ' || WHITESPACE >> b & 1 == 0 {
+                return;
+            }
             self.at += 1;
         }
     }
@@ -88,21 +94,16 @@ impl<'a> Scan<'a> {
         Some(&rest[..len])
     }
 
-    /// A RequestId's text up to its closing quote: a 36-character UUID (nearly always: a quote
-    /// after 36 bytes with none before, a few vector compares), or else the bytes up to the
-    /// next quote. Not checked further: the caller checks it ([`plain_id`]) when it uses it;
-    /// routing does not need to.
+    /// A RequestId's text up to the next quote (found with `memchr`, as serde_json finds the
+    /// end of a string). Not checked further: a quote after a backslash ends it too early, and
+    /// the caller checks it ([`plain_id`]) when it uses it; routing does not need to.
     #[inline]
     pub(crate) fn id_string(&mut self) -> Option<&'a [u8]> {
-        const UUID: usize = 36;
         if !self.token(b'"') {
             return None;
         }
         let rest = &self.body[self.at..];
-        let len = match rest.get(UUID) {
-            Some(b'"') if plain(&rest[..UUID]) => UUID,
-            _ => memchr::memchr(b'"', rest)?,
-        };
+        let len = memchr::memchr(b'"', rest)?;
         self.at += len + 1;
         Some(&rest[..len])
     }
