@@ -4,6 +4,8 @@
     cargo bench -p tencent-action-benches
     python3 scripts/bench_table.py                 # wall-clock medians and ratios from criterion
     python3 scripts/bench_table.py --callgrind     # plus instruction counts (valgrind), repeatable
+    python3 scripts/bench_table.py --shapes        # library / floor on every layout (no criterion):
+                                                   # callgrind, then interleaved wall time (floor_ratio)
 
 Reads <target>/criterion/<payload>/<decoder>/new/estimates.json (target: $CARGO_TARGET_DIR or
 ./target). With --callgrind it builds the `decode_once` binary and runs every payload/decoder
@@ -100,11 +102,53 @@ def ratio(a, b):
     return f"{a / b:.2f}" if a and b else "n/a"
 
 
+SHAPES = ["small", "small.first", "small.pretty", "small.pretty.first",
+          "error", "error.zh", "error.escaped", "error.first", "error.pretty", "error.zh.pretty",
+          "error.zh.pretty.first",
+          "medium", "medium.pretty", "medium.first", "large", "large.pretty", "large.first"]
+
+
+def shapes_table(iters, rounds, only):
+    """library / floor on every layout of benches/src/shapes.rs: instructions (callgrind,
+    steady state) and the interleaved wall-time run of floor_ratio, side by side."""
+    subprocess.run(["cargo", "build", "--release", "-q", "-p", "tencent-action-benches",
+                    "--bin", "decode_once", "--bin", "floor_ratio"], check=True, cwd=ROOT)
+    shapes = [s for s in SHAPES if not only or s in only]
+    instr = {}
+    for shape in shapes:
+        for d in ["floor", "library"]:
+            instr[(shape, d)] = callgrind(shape, d, iters)
+        print(f"callgrind {shape}: floor {instr[(shape, 'floor')]:,.0f}, library "
+              f"{instr[(shape, 'library')]:,.0f}", file=sys.stderr)
+    wall = subprocess.run([os.path.join(target_dir(), "release", "floor_ratio"), "--rounds",
+                           str(rounds)] + shapes, check=True, capture_output=True, text=True).stdout
+    rows = {}
+    for line in wall.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if cells and cells[0] in shapes:
+            rows[cells[0]] = cells
+    print(f"Machine: {machine()}; load average {os.getloadavg()[0]:.1f}")
+    print()
+    print("| shape | bytes | instructions floor | library | / floor | wall floor | library "
+          "| / floor (median round) | rounds: min, q1, q3, max |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for shape in shapes:
+        f, l = instr[(shape, "floor")], instr[(shape, "library")]
+        w = rows.get(shape, [shape, "?", "?", "?", "?", "?"])
+        print(f"| {shape} | {w[1]} | {f:,.0f} | {l:,.0f} | {l / f:.3f} | {w[2]} | {w[3]} | {w[4]} | {w[5]} |")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--callgrind", action="store_true", help="also count instructions with valgrind")
     ap.add_argument("--iters", type=int, default=5, help="decodes per callgrind run (default 5)")
+    ap.add_argument("--shapes", nargs="*", metavar="SHAPE",
+                    help="library / floor on every layout (or the ones named), callgrind and wall time")
+    ap.add_argument("--rounds", type=int, default=31, help="interleaved rounds for --shapes (default 31)")
     args = ap.parse_args()
+    if args.shapes is not None:
+        shapes_table(args.iters, args.rounds, args.shapes)
+        return
 
     instr = {}
     if args.callgrind:

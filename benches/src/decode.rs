@@ -12,8 +12,9 @@ pub struct Envelope<T> {
     pub response: T,
 }
 
-/// (a) The floor: plain serde on a hand-written `{"Response": T}` envelope, which handles no
-/// errors at all (an error envelope fails to decode unless `T` is the error's shape).
+/// (a) The floor: plain serde on a hand-written `{"Response": T}` envelope, `T` holding the
+/// fields and the RequestId, which handles no errors at all (an error envelope fails to decode
+/// unless `T` is the error's shape).
 ///
 /// ```
 /// #[derive(serde::Deserialize)]

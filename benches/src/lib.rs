@@ -20,10 +20,12 @@ pub mod cvm;
 pub mod decode;
 pub mod fail;
 pub mod rng;
+pub mod shapes;
 pub mod sms;
 
 /// Declares one response three times over the same fields: the library's struct (with
-/// `#[tencent_action]`), the floor's plain struct (`#[derive(Deserialize)]`, no RequestId) and
+/// `#[tencent_action]`), the floor's plain struct (`#[derive(Deserialize)]` with a `RequestId`
+/// string) and
 /// the SDKs' struct (plain serde with a `RequestId` field, as the official SDKs' response types
 /// have; it also serializes, which is how the payloads are generated).
 macro_rules! response {
@@ -44,11 +46,13 @@ macro_rules! response {
 
         $(#[$($attr)*])*
         ///
-        /// The floor's struct: the same fields with plain `#[derive(Deserialize)]`, no RequestId.
+        /// The floor's struct: the same fields and the RequestId, plain `#[derive(Deserialize)]`.
         #[derive(Debug, ::serde::Deserialize)]
         #[serde(rename_all = "PascalCase")]
         pub struct $plain {
             $( $(#[$($fattr)*])* pub $field: $ty, )*
+            /// The request's id, as plain serde reads it.
+            pub request_id: String,
         }
 
         $(#[$($attr)*])*

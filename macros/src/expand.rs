@@ -122,21 +122,14 @@ fn expand(args: &Args, input: &Input, original: TokenStream, checks: TokenStream
         Some(path) => quote!(#path),
         None => quote!(::tencent_action::CommonCode),
     };
-    // The RequestId lives in a hidden field; `skip` keeps it out of serde. It is `pub` so that
-    // `..Default::default()` builds a value in any module or crate (a private field would be
-    // E0451 outside the defining module). It is named `request_id`, its public name (the
-    // accessor's), because a derived `Debug` prints the field's name: `request_id: "..."`.
-    // `valid::check_input` keeps user fields off the name.
-    let hidden = quote! {
-        #[serde(skip)]
-        #[doc(hidden)]
-        pub request_id: ::tencent_action::__private::RequestId
-    };
+    // The RequestId lives in a hidden field (see `hidden.rs`).
+    let hidden = crate::hidden::field(item);
     let needs_comma = match &item.fields {
         syn::Fields::Named(named) => !named.named.empty_or_trailing(),
         _ => false,
     };
-    let item_tokens = with_field(original, needs_comma, hidden);
+    let item_tokens = with_field(original, needs_comma, hidden.field);
+    let direct = hidden.action_items;
     let rename_all = rename_all(input);
     let ident = &item.ident;
     let (impl_generics, ty_generics, where_clause) = item.generics.split_for_impl();
@@ -164,6 +157,8 @@ fn expand(args: &Args, input: &Input, original: TokenStream, checks: TokenStream
                 fn __set_request_id(&mut self, request_id: ::tencent_action::__private::RequestId) {
                     self.request_id = request_id;
                 }
+
+                #direct
             }
 
             #checks

@@ -7,9 +7,10 @@
 //! models the input struct, `valid` checks the model, `schema` checks it against Tencent's
 //! published schema (`settings` reads where the crate keeps its specs, `spec` finds and caches
 //! the files, the bundled ones included, `ty` classifies field types), `expand` (and `request`)
-//! generate code. Every error is collected in a `ctxt::Ctxt` with the span of the token to
-//! change, so one build reports all of them. `codes` holds the function-like `error_codes!`,
-//! staged the same way.
+//! generate code (`hidden` the RequestId's field; `paging` what a request derives from its
+//! action's input and output, `input_schema` the input it hands the test endpoint). Every error
+//! is collected in a `ctxt::Ctxt` with the span of the token to change, so one build reports
+//! all of them. `codes` holds the function-like `error_codes!`, staged the same way.
 
 mod args;
 mod ast;
@@ -17,6 +18,7 @@ mod attr;
 mod codes;
 mod ctxt;
 mod expand;
+mod hidden;
 mod input_schema;
 mod paging;
 mod request;

@@ -59,6 +59,12 @@ pub trait Action: crate::__private::Sealed {
     /// ```
     fn request_id(&self) -> &str;
 
+    /// Whether serde's derived visitor of this struct reads the hidden RequestId field (and
+    /// refuses an `Error` member), so that decoding may take the direct pass; `false` for a
+    /// struct whose serde container attributes change how its map is read. Not public API.
+    #[doc(hidden)]
+    const __DIRECT: bool = true;
+
     /// Stores the RequestId the envelope captured; called by decoding, not by users.
     #[doc(hidden)]
     fn __set_request_id(&mut self, request_id: crate::__private::RequestId);

@@ -53,6 +53,9 @@ use crate::error::Error;
 use crate::request_id::RequestId;
 
 mod ctx;
+#[cfg(test)]
+mod differential;
+mod direct;
 mod failure;
 mod fast_error;
 mod id_seed;
@@ -60,11 +63,14 @@ mod intercept;
 mod key;
 mod lenient;
 mod outcome;
+mod route;
+mod scan;
 mod top;
 
 use ctx::{Ctx, Flags, IdMode};
 use lenient::ErrorBody;
 use outcome::{LegacyBody, Outcome};
+use route::Route;
 use top::deserialize_top;
 
 /// Decodes a response body into `T`, unwrapping the envelope and capturing the RequestId.
@@ -125,7 +131,7 @@ pub fn from_str<'de, T>(body: &'de str) -> Result<T, Error<T::Code>>
 where
     T: Action + Deserialize<'de>,
 {
-    decode_body(serde_json::de::StrRead::new(body), body.as_bytes(), None)
+    decode_body(|| serde_json::de::StrRead::new(body), body.as_bytes(), None)
 }
 
 /// Decodes `body`, taking the RequestId from `fallback_request_id` (the `X-TC-RequestId`
@@ -138,16 +144,44 @@ where
     T: Action + Deserialize<'de>,
 {
     decode_body(
-        serde_json::de::SliceRead::new(body),
+        || serde_json::de::SliceRead::new(body),
         body,
         fallback_request_id,
     )
 }
 
-/// The one decode behind every entry point: the error fast path, then one serde pass over
-/// `read` (a `str` or a byte slice over the same `body`), then [`finish`].
+/// The one decode behind every entry point: [`route`] picks the direct pass to try (path 1 or
+/// 2), and the general decoder (paths 3 to 5) reads whatever they leave. `read` makes a reader
+/// (of a `str` or a byte slice) over `body`, afresh for each pass.
 #[inline]
 fn decode_body<'de, T, R>(
+    read: impl Fn() -> R,
+    body: &'de [u8],
+    fallback_request_id: Option<&str>,
+) -> Result<T, Error<T::Code>>
+where
+    T: Action + Deserialize<'de>,
+    R: serde_json::de::Read<'de>,
+{
+    match route::route(body) {
+        Route::Data if T::__DIRECT => {
+            if let Some(data) = direct::decode::<T, R>(read(), body) {
+                return Ok(data);
+            }
+        }
+        Route::Error { at, request_id } => {
+            if let Some(fast) = fast_error::parse(body, at, request_id) {
+                return Err(fast.into_error(T::ACTION));
+            }
+        }
+        Route::Data | Route::Other => {}
+    }
+    general(read(), body, fallback_request_id)
+}
+
+/// The general decoder: one pass with the RequestId read as bytes (path 3), then [`finish`].
+#[inline(never)]
+fn general<'de, T, R>(
     read: R,
     body: &'de [u8],
     fallback_request_id: Option<&str>,
@@ -156,9 +190,6 @@ where
     T: Action + Deserialize<'de>,
     R: serde_json::de::Read<'de>,
 {
-    if let Some(fast) = fast_error::parse(body) {
-        return Err(fast.into_error(T::ACTION));
-    }
     let flags = Flags::default();
     let outcome = decode(
         &mut serde_json::Deserializer::new(read),

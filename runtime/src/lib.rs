@@ -76,6 +76,10 @@
 // docs.rs labels feature-gated items with the feature they need.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+// The unit tests declare responses with the attributes, whose expansion names this crate.
+#[cfg(test)]
+extern crate self as tencent_action;
+
 mod action;
 #[cfg(feature = "client")]
 #[cfg_attr(docsrs, doc(cfg(any(feature = "ureq", feature = "reqwest"))))]

@@ -2,14 +2,15 @@
 //! under `valgrind --tool=callgrind --collect-atstart=no --toggle-collect='*measured_region*'`
 //! for repeatable instruction counts (`scripts/bench_table.py --callgrind` does).
 //!
-//! `decode_once PAYLOAD DECODER [ITERS]`, PAYLOAD one of small, medium, large, error;
-//! DECODER one of floor, library, go_sdk, python_sdk, borrowed (large only).
+//! `decode_once PAYLOAD DECODER [ITERS]`, PAYLOAD one of small, medium, large, error, or any
+//! other shape of `tencent_action_benches::shapes` (`error.zh.pretty`, ...) for the floor and
+//! the library; DECODER one of floor, library, go_sdk, python_sdk, borrowed (large only).
 
 use std::hint::black_box;
 use std::process::ExitCode;
 
 use tencent_action_benches::decode::{self, SdkFailure};
-use tencent_action_benches::{cls, cvm, fail, sms};
+use tencent_action_benches::{cls, cvm, fail, shapes, sms};
 
 #[inline(never)]
 fn measured_region(iters: u32, f: &dyn Fn() -> bool) -> bool {
@@ -34,6 +35,20 @@ fn main() -> ExitCode {
         }
     };
     let iters = args.get(2).and_then(|n| n.parse().ok()).unwrap_or(1);
+    if let (Some(shape), "floor" | "library") = (shapes::named(payload), decoder) {
+        let decode = if decoder == "floor" {
+            shape.floor
+        } else {
+            shape.library
+        };
+        let body = shape.body.as_slice();
+        return if measured_region(iters, &|| decode(body)) {
+            ExitCode::SUCCESS
+        } else {
+            eprintln!("{payload}/{decoder} did not decode as expected");
+            ExitCode::FAILURE
+        };
+    }
     let body = match payload {
         "small" => sms::payload(),
         "medium" => cvm::payload(),

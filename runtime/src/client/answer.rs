@@ -80,6 +80,9 @@ impl Action for RawResponse {
     const VERSION: &'static str = "";
     const ACTION: &'static str = "";
     type Code = crate::CommonCode;
+    // Its visitor keeps every member, `Error` included: the general decoder, which takes
+    // `RequestId` and `Error` for itself, must read it.
+    const __DIRECT: bool = false;
 
     fn request_id(&self) -> &str {
         &self.request_id

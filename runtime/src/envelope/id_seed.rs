@@ -6,7 +6,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, Visitor};
 
 use super::ctx::{Ctx, IdMode};
 use super::lenient::TextSeed;
-use crate::request_id::RequestId;
+use crate::request_id::{printable, RequestId};
 
 /// A RequestId, stored inline; `None` for `null` (and in [`IdMode::Text`], for any value that
 /// is not a string).
@@ -64,8 +64,8 @@ impl<'de> Visitor<'de> for RequestIdBytes {
     /// characters in strings, and the bytes must be UTF-8.
     #[inline]
     fn visit_borrowed_bytes<E: de::Error>(self, v: &'de [u8]) -> Result<Self::Value, E> {
-        // One compare a byte (0x20..0x80 is printable ASCII), which the compiler vectorises.
-        if v.iter().all(|&b| b.wrapping_sub(0x20) < 0x60) {
+        // Printable ASCII (0x20..0x80): a few vector compares.
+        if printable(v) {
             return Ok(Some(RequestId::from_ascii(v)));
         }
         match std::str::from_utf8(v) {
