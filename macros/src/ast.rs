@@ -59,6 +59,16 @@ impl Input {
         self.attrs.rename_all_de.is_some() || self.attrs.rename_all_ser.is_some()
     }
 
+    /// The `#[serde(rename_all = "PascalCase")]` the three attributes add to the struct, unless
+    /// it sets its own.
+    pub fn rename_all_attr(&self) -> proc_macro2::TokenStream {
+        if self.user_rename_all() {
+            quote::quote!()
+        } else {
+            quote::quote!(#[serde(rename_all = "PascalCase")])
+        }
+    }
+
     /// The struct's own type parameters (never judged).
     pub fn type_params(&self) -> Vec<syn::Ident> {
         self.item

@@ -130,7 +130,7 @@ fn expand(args: &Args, input: &Input, original: TokenStream, checks: TokenStream
     };
     let item_tokens = with_field(original, needs_comma, hidden.field);
     let direct = hidden.action_items;
-    let rename_all = rename_all(input);
+    let rename_all = input.rename_all_attr();
     let ident = &item.ident;
     let (impl_generics, ty_generics, where_clause) = item.generics.split_for_impl();
     quote! {
@@ -166,15 +166,6 @@ fn expand(args: &Args, input: &Input, original: TokenStream, checks: TokenStream
     }
 }
 
-/// `#[serde(rename_all = "PascalCase")]`, unless the struct sets its own.
-pub fn rename_all(input: &Input) -> TokenStream {
-    if input.user_rename_all() {
-        quote!()
-    } else {
-        quote!(#[serde(rename_all = "PascalCase")])
-    }
-}
-
 fn expand_model(
     args: &Args,
     input: &Input,
@@ -189,7 +180,7 @@ fn expand_model(
         None => ident.to_string(),
     };
     let (service, version) = (&args.service, &args.version);
-    let rename_all = rename_all(input);
+    let rename_all = input.rename_all_attr();
     let (impl_generics, ty_generics, where_clause) = item.generics.split_for_impl();
     quote! {
         #[derive(

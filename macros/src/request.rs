@@ -14,7 +14,6 @@ use syn::spanned::Spanned;
 use crate::args::Args;
 use crate::ast::Input;
 use crate::ctxt::Ctxt;
-use crate::expand::rename_all;
 use crate::schema::Checked;
 
 /// A request is checked against the schema, so it needs the action's service and version,
@@ -57,7 +56,7 @@ pub fn expand(args: &Args, input: &Input, item: syn::ItemStruct, checks: Checked
         .idempotent
         .as_ref()
         .map(|lit| quote!(const IDEMPOTENT: ::core::primitive::bool = #lit;));
-    let rename_all = rename_all(input);
+    let rename_all = input.rename_all_attr();
     let ident = &item.ident;
     let (impl_generics, ty_generics, where_clause) = item.generics.split_for_impl();
     let same_action = same_action(args, input, checks.action.as_deref());

@@ -47,10 +47,9 @@ mod asynchronous;
 mod blocking;
 
 pub use builder::Builder;
-pub use pages::Items;
 #[cfg(feature = "ureq")]
 #[cfg_attr(docsrs, doc(cfg(feature = "ureq")))]
-pub use pages::Pages;
+pub use pages::{Items, Pages};
 #[cfg(feature = "reqwest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
 pub use pages::{ItemStream, PageStream};

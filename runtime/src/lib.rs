@@ -91,6 +91,8 @@ mod excerpt;
 pub mod http;
 pub mod lenient;
 pub mod paging;
+#[cfg(any(feature = "client", feature = "testkit"))]
+mod random;
 mod request_id;
 #[cfg(feature = "sign")]
 #[cfg_attr(docsrs, doc(cfg(feature = "sign")))]

@@ -46,10 +46,11 @@ use std::time::Duration;
 
 use serde_json::Value;
 
+use crate::random::random_u64;
 use crate::sign::verify::RedactedHeaders;
 use crate::sign::{Credential, Verified, Verifier};
 use crate::Action;
-use service::{lock, random_u64, ActionHandler, Service};
+use service::{ActionHandler, Service};
 
 /// What a handler answers.
 #[derive(Clone, Debug, PartialEq)]
@@ -134,6 +135,12 @@ impl Call<'_> {
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
             .map(|(_, v)| *v)
     }
+}
+
+/// The endpoint's locks: a handler that panicked must not take the whole endpoint down with
+/// it.
+pub(crate) fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// A running test endpoint; stops when dropped.

@@ -116,30 +116,9 @@ fn with_client_token(body: Vec<u8>) -> Vec<u8> {
     serde_json::to_vec(&params).unwrap_or(body)
 }
 
-/// A version-4 UUID from 128 random bits of the standard library's randomly keyed hasher
-/// (fresh keys per call), mixed with a process-wide counter: unique, not secret.
+/// A fresh token: a random UUID, as the official SDKs make them.
 fn fresh_token() -> String {
-    use std::hash::{BuildHasher, Hasher};
-    use std::sync::atomic::{AtomicU64, Ordering};
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    let random = |salt: u64| {
-        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-        h.write_u64(n);
-        h.write_u64(salt);
-        h.finish()
-    };
-    let (a, b) = (random(1), random(2));
-    let a = (a & 0xffff_ffff_ffff_0fff) | 0x0000_0000_0000_4000;
-    let b = (b & 0x3fff_ffff_ffff_ffff) | 0x8000_0000_0000_0000;
-    format!(
-        "{:08x}-{:04x}-{:04x}-{:04x}-{:012x}",
-        a >> 32,
-        (a >> 16) & 0xffff,
-        a & 0xffff,
-        b >> 48,
-        b & 0xffff_ffff_ffff
-    )
+    crate::random::uuid()
 }
 
 /// `null` (a unit request) is sent as `{}`, as the SDKs send no parameters.

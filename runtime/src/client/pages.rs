@@ -19,6 +19,7 @@ pub(crate) fn start<R: Paginate>(request: &R) -> Result<PageState, Error<CodeOf<
 }
 
 /// Each item of each page, from a paginator's pages: `Ok(item)`s, then the first error.
+#[cfg(feature = "ureq")]
 #[derive(Debug)]
 pub struct Items<P, F, I: IntoIterator> {
     pages: P,
@@ -26,6 +27,7 @@ pub struct Items<P, F, I: IntoIterator> {
     current: Option<I::IntoIter>,
 }
 
+#[cfg(feature = "ureq")]
 impl<P, F, I: IntoIterator> Items<P, F, I> {
     pub(crate) fn new(pages: P, each: F) -> Self {
         Items {
@@ -36,6 +38,7 @@ impl<P, F, I: IntoIterator> Items<P, F, I> {
     }
 }
 
+#[cfg(feature = "ureq")]
 impl<P, F, I, T, E> Iterator for Items<P, F, I>
 where
     P: Iterator<Item = Result<T, E>>,

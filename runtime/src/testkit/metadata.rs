@@ -10,7 +10,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde_json::json;
 
 use super::http::{HttpRequest, HttpResponse};
-use super::service::{lock, random_u64};
+use super::lock;
+use crate::random::random_u64;
 use crate::sign::Verifier;
 
 /// The path prefix of the role credentials.

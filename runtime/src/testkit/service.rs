@@ -4,11 +4,9 @@
 //! `X-TC-RequestId` header).
 
 use crate::excerpt::quote;
-use std::collections::hash_map::RandomState;
 use std::collections::HashMap;
-use std::hash::{BuildHasher, Hasher};
 use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde_json::{json, Value};
@@ -34,10 +32,7 @@ pub(crate) struct Service {
     pub(crate) clock_offset: AtomicI64,
 }
 
-pub(crate) fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    // A handler that panicked must not take the whole endpoint down with it.
-    m.lock().unwrap_or_else(PoisonError::into_inner)
-}
+pub(crate) use super::lock;
 
 impl Service {
     pub(crate) fn new(verifier: Verifier) -> Service {
@@ -232,37 +227,11 @@ pub(crate) fn json_response(body: &Value, request_id: String) -> HttpResponse {
     }
 }
 
-/// A random version-4 UUID, the shape of Tencent's RequestIds.
-pub(crate) fn new_request_id() -> String {
-    let (a, b) = (random_u64(), random_u64());
-    let b = (b & 0x3fff_ffff_ffff_ffff) | 0x8000_0000_0000_0000; // variant 10
-    let a = (a & 0xffff_ffff_ffff_0fff) | 0x0000_0000_0000_4000; // version 4
-    format!(
-        "{:08x}-{:04x}-{:04x}-{:04x}-{:012x}",
-        a >> 32,
-        (a >> 16) & 0xffff,
-        a & 0xffff,
-        b >> 48,
-        b & 0xffff_ffff_ffff
-    )
-}
-
-/// 64 random bits from the standard library's randomly keyed hasher (no `rand` dependency).
-pub(crate) fn random_u64() -> u64 {
-    RandomState::new().build_hasher().finish()
-}
+pub(crate) use crate::random::uuid as new_request_id;
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn request_ids_are_uuid_shaped_and_differ() {
-        let a = new_request_id();
-        assert_eq!(a.len(), 36);
-        assert_eq!(&a[14..15], "4");
-        assert_ne!(a, new_request_id());
-    }
 
     #[test]
     fn form_decoding_reverses_the_signer_encoding() {
