@@ -47,12 +47,12 @@ mod asynchronous;
 mod blocking;
 
 pub use builder::Builder;
-#[cfg(feature = "ureq")]
-#[cfg_attr(docsrs, doc(cfg(feature = "ureq")))]
-pub use pages::{Items, Pages};
 #[cfg(feature = "reqwest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
 pub use pages::{ItemStream, PageStream};
+#[cfg(feature = "ureq")]
+#[cfg_attr(docsrs, doc(cfg(feature = "ureq")))]
+pub use pages::{Items, Pages};
 pub use retry::RetryPolicy;
 pub use settings::DEFAULT_MAX_BODY_SIZE;
 

@@ -25,14 +25,17 @@ pub struct DescribeZonesRequest {
     pub zone: Option<String>,
 }
 
-#[tencent_action(service = "cvm", version = "2017-03-12", action = "RunInstances")]
+// A write without a `ClientToken` (one with a token, such as CVM `RunInstances`, is safe to
+// retry: tests/tests/client_writes.rs).
+#[tencent_action(service = "sms", version = "2021-01-11", action = "SendSms")]
 #[derive(Debug)]
-pub struct RunInstances {
-    pub instance_id_set: Vec<String>,
+pub struct SendSms {
+    pub send_status_set: Vec<serde_json::Value>,
 }
 
-#[tencent_request(RunInstances, service = "cvm", version = "2017-03-12")]
-pub struct RunInstancesRequest {}
+#[tencent_request(SendSms, service = "sms", version = "2021-01-11")]
+#[tencent(unchecked)] // its required parameters do not matter to the test endpoint
+pub struct SendSmsRequest {}
 
 fn fast_retries() -> RetryPolicy {
     RetryPolicy::default()
@@ -145,14 +148,14 @@ fn a_rate_limit_is_retried_until_success() {
 fn a_rate_limit_is_retried_even_for_a_non_idempotent_action() {
     // The service refused the request before processing it: sending it again is safe.
     let server = TestServer::start().unwrap();
-    server.handle("cvm", "RunInstances", |call| match call.attempt() {
+    server.handle("sms", "SendSms", |call| match call.attempt() {
         1 => Reply::error("RequestLimitExceeded", "slow down"),
-        _ => Reply::Ok(json!({"InstanceIdSet": ["ins-1"]})),
+        _ => Reply::Ok(json!({"SendStatusSet": [{"Code": "Ok"}]})),
     });
     let client = client_for(&server, server.credential());
-    let out = client.call(&RunInstancesRequest {}).unwrap();
-    assert_eq!(out.instance_id_set, ["ins-1"]);
-    assert_eq!(server.attempts("RunInstances"), 2);
+    let out = client.call(&SendSmsRequest {}).unwrap();
+    assert_eq!(out.send_status_set, [json!({"Code": "Ok"})]);
+    assert_eq!(server.attempts("SendSms"), 2);
 }
 
 #[test]
@@ -187,16 +190,14 @@ fn an_internal_error_is_retried_only_when_the_action_is_idempotent() {
         1 => Reply::error("InternalError", "oops"),
         _ => Reply::Ok(json!({"TotalCount": 1})),
     });
-    server.handle("cvm", "RunInstances", |_| {
-        Reply::error("InternalError", "oops")
-    });
+    server.handle("sms", "SendSms", |_| Reply::error("InternalError", "oops"));
     let client = client_for(&server, server.credential());
     assert!(client.call(&DescribeZonesRequest { zone: None }).is_ok());
     assert_eq!(server.attempts("DescribeZones"), 2);
-    let e = client.call(&RunInstancesRequest {}).unwrap_err();
+    let e = client.call(&SendSmsRequest {}).unwrap_err();
     assert_eq!(e.code(), Some("InternalError"));
     assert_eq!(
-        server.attempts("RunInstances"),
+        server.attempts("SendSms"),
         1,
         "may have run: never sent twice"
     );
@@ -262,10 +263,10 @@ fn a_timeout_after_sending_is_retried_only_when_the_action_is_idempotent() {
     let server = TestServer::start().unwrap();
     let slow = |_: &tencent_action::testkit::Call<'_>| {
         std::thread::sleep(Duration::from_millis(400));
-        Reply::Ok(json!({"TotalCount": 1, "InstanceIdSet": []}))
+        Reply::Ok(json!({"TotalCount": 1, "SendStatusSet": []}))
     };
     server.handle("cvm", "DescribeZones", slow);
-    server.handle("cvm", "RunInstances", slow);
+    server.handle("sms", "SendSms", slow);
     let client = Client::builder()
         .credential(server.credential())
         .endpoint(server.endpoint())
@@ -273,7 +274,7 @@ fn a_timeout_after_sending_is_retried_only_when_the_action_is_idempotent() {
         .retry(fast_retries())
         .build()
         .unwrap();
-    let e = client.call(&RunInstancesRequest {}).unwrap_err();
+    let e = client.call(&SendSmsRequest {}).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Transport);
     assert!(e.is_timeout(), "{e}");
     assert_eq!(e.request_sent(), Some(true));
@@ -284,7 +285,7 @@ fn a_timeout_after_sending_is_retried_only_when_the_action_is_idempotent() {
     // Let the slow handlers finish counting before reading the counters.
     std::thread::sleep(Duration::from_millis(500));
     assert_eq!(
-        server.attempts("RunInstances"),
+        server.attempts("SendSms"),
         1,
         "may have run: never sent twice"
     );
