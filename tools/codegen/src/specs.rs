@@ -210,6 +210,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_directory_is_the_crates_setting_or_its_workspaces() {
+        let root = std::env::temp_dir().join(format!("specs-config-{}", std::process::id()));
+        let member = root.join("member");
+        std::fs::create_dir_all(&member).unwrap();
+        std::fs::write(
+            root.join("Cargo.toml"),
+            "[workspace]\n[workspace.metadata.tencent-action]\nspecs = \"shared\"\n",
+        )
+        .unwrap();
+        std::fs::write(member.join("Cargo.toml"), "[package]\nname = \"m\"\n").unwrap();
+        assert_eq!(configured_dir(&member).unwrap(), root.join("shared"));
+        std::fs::write(
+            member.join("Cargo.toml"),
+            "[package]\n[package.metadata.tencent-action]\nspecs = \"own\"\n",
+        )
+        .unwrap();
+        assert_eq!(configured_dir(&member).unwrap(), member.join("own"));
+        std::fs::write(root.join("Cargo.toml"), "[workspace]\n").unwrap();
+        std::fs::write(member.join("Cargo.toml"), "[package]\n").unwrap();
+        let e = configured_dir(&member).unwrap_err();
+        assert!(e.to_string().contains("pass --out-dir DIR"), "{e}");
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
     fn the_default_release_is_the_bundles() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../macros/specs/index.txt");
         let text = std::fs::read_to_string(path).unwrap();
