@@ -144,7 +144,7 @@ def main():
     ap.add_argument("--iters", type=int, default=5, help="decodes per callgrind run (default 5)")
     ap.add_argument("--shapes", nargs="*", metavar="SHAPE",
                     help="library / floor on every layout (or the ones named), callgrind and wall time")
-    ap.add_argument("--rounds", type=int, default=31, help="interleaved rounds for --shapes (default 31)")
+    ap.add_argument("--rounds", type=int, default=201, help="interleaved rounds for --shapes (default 201)")
     args = ap.parse_args()
     if args.shapes is not None:
         shapes_table(args.iters, args.rounds, args.shapes)

@@ -1,49 +1,58 @@
-//! One-pass decoding of the `{"Response": {...}}` envelope.
+//! Decoding of the `{"Response": {...}}` envelope, in one pass whenever the body is what it
+//! should be.
 //!
-//! # The four paths
+//! # The paths
 //!
-//! Every body goes down this picture from the top; only a failure goes further than path 2.
+//! Every body goes down this picture from the top. Paths 1 and 2 are the floor's own work and
+//! never give an error: whatever they do not read to the end goes to the general decoder (3 to
+//! 5), which gives every error, so errors do not depend on which path was tried first.
 //!
 //! ```text
-//!  body
+//!  body ── route (route): the start of the body, `{"Response":{` and its first key(s)
 //!   │
-//!   ├─ 1. fast error scan ─────── exactly `{"Response":{"Error":{...},"RequestId":"..."}}`,
-//!   │     (fast_error)            compact, no escapes ──────────────────────▶ Err(Api)
+//!   ├─ `Error` first, or after the RequestId:
+//!   │    1. byte scan (fast_error, scan): Code, Message, RequestId ───────────▶ Err(Api)
 //!   │
-//!   ├─ 2. one pass, RequestId as bytes (top → intercept → the user's Deserialize)
-//!   │     Data ───────────────────────────────────────────────────────────────▶ Ok(T)
-//!   │     `Response.Error` or a legacy 2.0 error ─────────────────────────────▶ Err(Api)
-//!   │     failed, Flags::retry_as_text set (a RequestId this pass cannot read as bytes):
-//!   │       │
-//!   │       └─ 3. the same pass again, RequestId as text (IdMode::Text):
-//!   │             Data / Api as in 2; failed: on to 4 with its own Flags
-//!   │     failed otherwise:
-//!   │       │
-//!   └───────┴─ 4. failure re-read (failure): a lenient probe of the whole body for the
-//!                 RequestId, `Error` and the envelope's shape, then the path of the failing
-//!                 value (serde_path_to_error) ──── Err(Api, Envelope, Json or Shape)
+//!   ├─ another first key, the struct's derived visitor reads the map as it is (__DIRECT):
+//!   │    2. serde's derived visitor alone on {"Response": T} (direct); the hidden field
+//!   │       takes `RequestId`, refuses an `Error` object; counts only if the id stood
+//!   │       right after the key "RequestId" ─────────────────────────────────▶ Ok(T)
+//!   │
+//!   │  anything else, and whatever 1 or 2 did not read to the end:
+//!   ▼
+//!   3. the general decoder: one pass, RequestId as bytes (top → intercept → the user's
+//!   │  Deserialize) ── Data ▶ Ok(T); `Response.Error` or a legacy 2.0 error ▶ Err(Api)
+//!   │  failed, Flags::retry_as_text set (a RequestId this pass cannot read as bytes):
+//!   │    └─ 4. the same pass again, RequestId as text (IdMode::Text): as in 3
+//!   │  failed otherwise (or 4 failed):
+//!   ▼
+//!   5. failure re-read (failure): a lenient probe of the whole body for the RequestId,
+//!      `Error` and the envelope's shape, then the path of the failing value
+//!      (serde_path_to_error) ─────────────────────────── Err(Api, Envelope, Json or Shape)
 //! ```
 //!
-//! Path 2 reads the body once: the `Response` object's [`MapAccess`](serde::de::MapAccess) is
+//! Path 3 reads the body once: the `Response` object's [`MapAccess`](serde::de::MapAccess) is
 //! wrapped in an `Intercept` that takes the `RequestId` and `Error` entries for itself, wherever
 //! they stand, and hands every other entry to the user's derived `Deserialize`. No
 //! `serde_json::Value`, no buffering, no second parse. The entries before the first data key
 //! are read by the envelope itself (that key is then replayed to the user's struct), so an
 //! error envelope never starts the user's `Deserialize` nor pays for stopping it.
 //!
-//! Paths 2 and 3 stop deep inside serde's call stack, in a seed; what the caller must do next
-//! travels up in [`Flags`] (`ctx.rs`), never in an error's text: `retry_as_text` for path 3,
-//! `duplicate` for the envelope error path 4 reports when a second `Response` or `Error`
-//! stopped the pass.
+//! Paths 3 and 4 stop deep inside serde's call stack, in a seed; what the caller must do next
+//! travels up in [`Flags`] (`ctx.rs`), never in an error's text: `retry_as_text` for path 4,
+//! `duplicate` for the envelope error path 5 reports when a second `Response` or `Error`
+//! stopped the pass. `differential.rs` (tests) compares paths 1 and 2 with the general decoder
+//! alone on every layout and on mutated bodies.
 //!
-//! The children, and the siblings each one imports (never the other way round): [`top`] (the
+//! The children, and the siblings each one imports (never the other way round): [`route`] →
+//! `scan`; [`fast_error`] (path 1) → `scan`; [`direct`] (path 2) imports none; [`top`] (the
 //! top-level object, legacy API 2.0 errors) → `intercept`, `outcome`, `lenient`, `key`, `ctx`;
 //! [`intercept`] (the `Response` object and the user's struct) → `id_seed`, `outcome`,
 //! `lenient`, `key`, `ctx`; [`id_seed`] (the RequestId) → `lenient`, `ctx`; [`outcome`] (what a
 //! pass found) → `lenient`; [`lenient`] (the envelope's own fields, read without failing on a
-//! type) → `key`; [`failure`] (path 4) → `top`, `id_seed`, `lenient`, `key`, `ctx`; [`key`]
-//! (the envelope's keys at every level), [`ctx`] (a pass's mode and flags) and [`fast_error`]
-//! (path 1) import none.
+//! type) → `key`; [`failure`] (path 5) → `top`, `id_seed`, `lenient`, `key`, `ctx`; [`scan`] (a
+//! byte cursor), [`key`] (the envelope's keys at every level) and [`ctx`] (a pass's mode and
+//! flags) import none.
 
 use serde::Deserialize;
 
@@ -150,8 +159,8 @@ where
     )
 }
 
-/// The one decode behind every entry point: [`route`] picks the direct pass to try (path 1 or
-/// 2), and the general decoder (paths 3 to 5) reads whatever they leave. `read` makes a reader
+/// The one decode behind every entry point: [`route`](route::route) picks the path to try
+/// first (1 or 2), and the general decoder (paths 3 to 5) reads whatever they leave. `read` makes a reader
 /// (of a `str` or a byte slice) over `body`, afresh for each pass.
 #[inline]
 fn decode_body<'de, T, R>(
@@ -179,7 +188,8 @@ where
     general(read(), body, fallback_request_id)
 }
 
-/// The general decoder: one pass with the RequestId read as bytes (path 3), then [`finish`].
+/// The general decoder: one pass with the RequestId read as bytes (path 3), then [`finish`]
+/// (path 4 or 5 when it fails).
 #[inline(never)]
 fn general<'de, T, R>(
     read: R,
@@ -272,7 +282,7 @@ fn legacy_answer<C: ErrorCode>(
     legacy.into_error(action).or_request_id(fallback_request_id)
 }
 
-/// A pass that failed: path 3 when its flags ask for the retry as text, else path 4.
+/// A pass that failed: path 4 when its flags ask for the retry as text, else path 5.
 #[inline(never)]
 fn failed<'de, T>(
     err: &serde_json::Error,

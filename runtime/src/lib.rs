@@ -235,7 +235,12 @@ pub use tencent_action_macros::error_codes;
 ///
 /// The attribute derives `serde::Deserialize` for the struct with `rename_all = "PascalCase"`
 /// (unless the struct sets its own `rename_all`), adds a hidden field holding the RequestId,
-/// and implements [`Action`]. Every serde field attribute works as usual. It checks at compile
+/// and implements [`Action`]. serde reads the hidden field as `RequestId` (and refuses an
+/// `Error` object there), so that [`from_slice`] can decode a response with the derived
+/// visitor alone; a struct whose container `serde` attributes go beyond `rename`,
+/// `rename_all`, `default`, `bound` and `expecting` (`deny_unknown_fields`, `transparent`,
+/// `from`...) keeps the field out of serde, and is decoded the slower way, with the same
+/// results. Every serde field attribute works as usual. It checks at compile
 /// time that the struct has named fields, that no field's wire name is `RequestId` or `Error`
 /// (the envelope owns them) and none is named `request_id` (the hidden field is), that no two
 /// fields share a wire name, and that the struct does not derive `Deserialize` itself.

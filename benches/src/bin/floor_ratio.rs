@@ -2,8 +2,9 @@
 //! decodes and a batch of library decodes back to back (the order alternating), so that a
 //! disturbance of the machine falls on both; the ratio of each round is library / floor.
 //!
-//! `floor_ratio [--rounds N] [--batch-ms MS] [SHAPE...]` (default: 31 rounds of 4 ms batches,
-//! every shape of `tencent_action_benches::shapes`). Prints, per shape, the median time per
+//! `floor_ratio [--rounds N] [--batch-us US] [SHAPE...]` (default: 201 rounds of 500 µs batches,
+//! every shape of `tencent_action_benches::shapes`; short batches are seldom preempted, so on a
+//! shared machine most rounds are clean, and the median ignores the others). Prints, per shape, the median time per
 //! decode of each and the per-round ratios: their median (the figure judged: a round disturbed
 //! by another process moves one ratio, not the median) and spread (min, quartiles, max). Build
 //! with `--release`.
@@ -14,8 +15,8 @@ use std::time::{Duration, Instant};
 use tencent_action_benches::shapes::{self, Shape};
 
 fn main() -> ExitCode {
-    let mut rounds = 31usize;
-    let mut batch = Duration::from_millis(4);
+    let mut rounds = 201usize;
+    let mut batch = Duration::from_micros(500);
     let mut names = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -25,8 +26,8 @@ fn main() -> ExitCode {
                 Some(n) if n > 0 => rounds = n as usize,
                 _ => return usage(),
             },
-            "--batch-ms" => match number(args.next()) {
-                Some(n) if n > 0 => batch = Duration::from_millis(n),
+            "--batch-us" => match number(args.next()) {
+                Some(n) if n > 0 => batch = Duration::from_micros(n),
                 _ => return usage(),
             },
             _ => names.push(arg),
@@ -89,7 +90,7 @@ fn main() -> ExitCode {
 }
 
 fn usage() -> ExitCode {
-    eprintln!("usage: floor_ratio [--rounds N] [--batch-ms MS] [SHAPE...]");
+    eprintln!("usage: floor_ratio [--rounds N] [--batch-us US] [SHAPE...]");
     ExitCode::from(2)
 }
 

@@ -30,37 +30,67 @@ pub(crate) enum Route<'a> {
 /// whitespace allowed between the tokens.
 #[inline]
 pub(crate) fn route(body: &[u8]) -> Route<'_> {
-    // As Tencent writes it, compactly: the letter after `{"Response":{"` decides it for nearly
-    // every body, in two compares; a RequestId first (a 36-character UUID, checked with a
-    // few vector compares) in a few more.
-    const OPEN: &[u8; 14] = br#"{"Response":{""#;
-    const ERROR: &[u8; 7] = br#"Error":"#;
-    const ID_FIRST: &[u8; 12] = br#"RequestId":""#;
-    const UUID: usize = 36;
-    if !body.starts_with(OPEN) {
-        return route_any_layout(body);
+    match body.get(1) {
+        // As Tencent writes it.
+        Some(b'"') => known_layout(
+            body,
+            br#"{"Response":{""#,
+            br#"RequestId":""#,
+            br#"",""#,
+            br#"Error":"#,
+        ),
+        // As serde_json's, Go's and Python's pretty printers write it with a two-space indent.
+        Some(b'\n') => known_layout(
+            body,
+            b"{\n  \"Response\": {\n    \"",
+            br#"RequestId": ""#,
+            b"\",\n    \"",
+            br#"Error":"#,
+        ),
+        _ => None,
     }
-    let key = &body[OPEN.len()..];
-    match key.first() {
-        Some(b'E') if key.starts_with(ERROR) => Route::Error {
-            at: OPEN.len() + ERROR.len(),
+    .unwrap_or_else(|| route_any_layout(body))
+}
+
+/// The route of a body written exactly in one layout, given by its bytes: up to the first
+/// key's opening quote (`open`), the rest of `"RequestId": "` (`id`), from a RequestId's closing
+/// quote to the next key's opening quote (`next`), the rest of `"Error":` (`error`). The letter
+/// after `open` decides it for nearly every body, in two compares (of known lengths, so without
+/// `memcmp`); a RequestId first (a 36-character UUID, checked with a few vector compares) in a
+/// few more. `None` for a body in another layout.
+#[inline]
+fn known_layout<'a, const O: usize, const I: usize, const N: usize, const E: usize>(
+    body: &'a [u8],
+    open: &[u8; O],
+    id: &[u8; I],
+    next: &[u8; N],
+    error: &[u8; E],
+) -> Option<Route<'a>> {
+    const UUID: usize = 36;
+    let key = body.strip_prefix(open)?;
+    let route = match key.first() {
+        Some(b'E') if key.starts_with(error) => Route::Error {
+            at: O + E,
             request_id: None,
         },
-        Some(b'R') if key.starts_with(ID_FIRST) => {
-            let id = &key[ID_FIRST.len()..];
-            if id.get(UUID..UUID + 3) != Some(br#"",""#) || !plain(&id[..UUID]) {
-                return route_any_layout(body);
+        Some(b'R') if key.starts_with(id) => {
+            let text = &key[I..];
+            let after = text.get(UUID..)?.strip_prefix(next)?;
+            if !plain(&text[..UUID]) {
+                return None;
             }
-            match id[UUID + 3..].starts_with(ERROR) {
+            match after.starts_with(error) {
                 true => Route::Error {
-                    at: OPEN.len() + ID_FIRST.len() + UUID + 3 + ERROR.len(),
-                    request_id: Some(&id[..UUID]),
+                    at: body.len() - after.len() + E,
+                    request_id: Some(&text[..UUID]),
                 },
                 false => Route::Data,
             }
         }
+        Some(b'E' | b'R') => return None,
         _ => Route::Data,
-    }
+    };
+    Some(route)
 }
 
 #[inline(never)]
