@@ -450,10 +450,16 @@ struct IdleReader<R> {
 impl<R: Read> Read for IdleReader<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         self.inner.read(buf).map_err(|e| {
-            let timed_out = matches!(
-                e.kind(),
-                io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock
-            ) || e.to_string().contains("timeout");
+            // ureq hands its own timeouts back wrapped in an `io::Error` of kind `Other`.
+            let wrapped = e
+                .get_ref()
+                .and_then(|inner| inner.downcast_ref::<ureq::Error>())
+                .is_some_and(|inner| matches!(inner, ureq::Error::Timeout(_)));
+            let timed_out = wrapped
+                || matches!(
+                    e.kind(),
+                    io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock
+                );
             if timed_out {
                 io::Error::new(
                     io::ErrorKind::TimedOut,
