@@ -5,6 +5,9 @@
 #   floor          hand-rolled: ureq (rustls) + serde_json + hmac + sha2 + hex
 #   blocking       this crate, `ureq` feature
 #   async          this crate, `reqwest` feature (tokio current-thread runtime)
+#   async-ascii    the same, with the application pinning `idna_adapter = "~1.0"`: reqwest's url
+#                  crate then handles ASCII host names only, without ICU (Tencent's hosts are
+#                  ASCII); a choice for the application to make, not a library
 #   peer-blocking  tencent-sdk 0.1.5 (crates.io), blocking-rustls
 #   peer-async     tencent-sdk 0.1.5, its default async client
 #
@@ -22,7 +25,7 @@ rounds=${1:-2}
 out=$root/target/footprint
 mkdir -p "$out"
 
-variants=(floor blocking async peer-blocking peer-async)
+variants=(floor blocking async async-ascii peer-blocking peer-async)
 
 manifest() {
     local name=$1
@@ -37,6 +40,9 @@ hex = "0.4"' ;;
         blocking) deps="tencent-action = { path = \"$root/runtime\", default-features = false, features = [\"ureq\"] }" ;;
         async) deps="tencent-action = { path = \"$root/runtime\", default-features = false, features = [\"reqwest\"] }
 tokio = { version = \"1\", default-features = false, features = [\"rt\"] }" ;;
+        async-ascii) deps="tencent-action = { path = \"$root/runtime\", default-features = false, features = [\"reqwest\"] }
+tokio = { version = \"1\", default-features = false, features = [\"rt\"] }
+idna_adapter = \"~1.0\"" ;;
         peer-blocking) deps='tencent-sdk = { version = "=0.1.5", default-features = false, features = ["blocking-rustls"] }' ;;
         peer-async) deps='tencent-sdk = "=0.1.5"
 tokio = { version = "1", default-features = false, features = ["rt"] }' ;;
@@ -62,13 +68,17 @@ for v in "${variants[@]}"; do
     dir=$out/$v
     mkdir -p "$dir/src"
     manifest "$v" > "$dir/Cargo.toml"
-    cp "scripts/footprint/${v//-/_}.rs" "$dir/src/main.rs"
+    program=${v%-ascii}
+    cp "scripts/footprint/${program//-/_}.rs" "$dir/src/main.rs"
     # The peer and the floor resolve from crates.io; this crate's variants reuse the
     # workspace's lock file, so they build the versions the repository tests.
     case $v in
         blocking | async) cp Cargo.lock "$dir/Cargo.lock" ;;
+        async-ascii)
+            cp Cargo.lock "$dir/Cargo.lock"
+            (cd "$dir" && cargo update --quiet -p idna_adapter --precise 1.0.0) ;;
+        *) (cd "$dir" && cargo generate-lockfile --quiet) ;;
     esac
-    (cd "$dir" && cargo generate-lockfile --offline >/dev/null 2>&1 || cargo generate-lockfile >/dev/null)
 done
 
 declare -A crates best size
