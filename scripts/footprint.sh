@@ -13,10 +13,12 @@
 #
 # For each: the crates in the build graph (`cargo tree`, normal and build edges, each package
 # once: proc-macros and build scripts compile too), the clean release build time (ROUNDS
-# alternating rounds, each variant cleaned before its build; the fastest round is kept), and
-# the stripped binary's size. Run it on a quiet machine: build times are wall clock.
+# alternating rounds, each variant cleaned before its build; the fastest round is kept, as wall
+# clock and as CPU time, user + system of cargo and every rustc, which a shared machine moves
+# less), and the stripped binary's size. Run it on a quiet machine.
 #
 # Usage: scripts/footprint.sh [ROUNDS]   (default 2; about 1 min per variant per round on 2 cores)
+#        VARIANTS="floor blocking" scripts/footprint.sh   (a subset; the floor is always built)
 # Writes its crates under target/footprint/ (one target directory each, so nothing is shared).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +27,8 @@ rounds=${1:-2}
 out=$root/target/footprint
 mkdir -p "$out"
 
-variants=(floor blocking async async-ascii peer-blocking peer-async)
+read -r -a variants <<<"${VARIANTS:-floor blocking async async-ascii peer-blocking peer-async}"
+[[ " ${variants[*]} " == *" floor "* ]] || variants=(floor "${variants[@]}")
 
 manifest() {
     local name=$1
@@ -81,7 +84,7 @@ for v in "${variants[@]}"; do
     esac
 done
 
-declare -A crates best size
+declare -A crates best cpu size
 for v in "${variants[@]}"; do
     crates[$v]=$(cd "$out/$v" && cargo tree -e normal,build --prefix none --format '{p}' 2>/dev/null \
         | sed 's/ (\*)$//; s/ (proc-macro)$//' | sort -u | wc -l)
@@ -91,12 +94,15 @@ for round in $(seq 1 "$rounds"); do
     for v in "${variants[@]}"; do
         dir=$out/$v
         (cd "$dir" && cargo clean --quiet && cargo fetch --quiet)
-        start=$(date +%s.%N)
-        (cd "$dir" && cargo build --release --quiet)
-        took=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
-        echo "round $round: $v built in ${took} s" >&2
+        # Bash's `time` keyword: wall, then user and system time of the build and its children.
+        read -r took user sys < <({ TIMEFORMAT='%R %U %S'; time (cd "$dir" && cargo build --release --quiet 2>"$dir/build.log"); } 2>&1)
+        used=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.1f", u + s }')
+        echo "round $round: $v built in ${took} s, ${used} s CPU" >&2
         if [ -z "${best[$v]:-}" ] || awk -v t="$took" -v b="${best[$v]}" 'BEGIN { exit !(t < b) }'; then
             best[$v]=$took
+        fi
+        if [ -z "${cpu[$v]:-}" ] || awk -v t="$used" -v b="${cpu[$v]}" 'BEGIN { exit !(t < b) }'; then
+            cpu[$v]=$used
         fi
         bin=$dir/target/release/footprint-$v
         cp "$bin" "$dir/stripped" && strip "$dir/stripped"
@@ -105,11 +111,12 @@ for round in $(seq 1 "$rounds"); do
 done
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-printf '| variant | crates | / floor | clean build (s) | / floor | stripped binary (bytes) | / floor |\n'
-printf '|---|---|---|---|---|---|---|\n'
+printf '| variant | crates | / floor | clean build, wall (s) | / floor | CPU (s) | / floor | stripped binary (bytes) | / floor |\n'
+printf '|---|---|---|---|---|---|---|---|---|\n'
 for v in "${variants[@]}"; do
-    printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$v" "${crates[$v]}" \
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$v" "${crates[$v]}" \
         "$(ratio "${crates[$v]}" "${crates[floor]}")" "${best[$v]}" \
-        "$(ratio "${best[$v]}" "${best[floor]}")" "${size[$v]}" \
+        "$(ratio "${best[$v]}" "${best[floor]}")" "${cpu[$v]}" \
+        "$(ratio "${cpu[$v]}" "${cpu[floor]}")" "${size[$v]}" \
         "$(ratio "${size[$v]}" "${size[floor]}")"
 done
