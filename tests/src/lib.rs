@@ -112,4 +112,8 @@ pub mod models {
         /// The number of zones.
         pub total_count: u64,
     }
+
+    /// CVM `DescribeZones`'s request, without parameters.
+    #[tencent_request(DescribeZones, service = "cvm", version = "2017-03-12")]
+    pub struct DescribeZonesRequest {}
 }

@@ -11,6 +11,7 @@ use tencent_action::client::{AsyncClient, Client, RetryPolicy};
 use tencent_action::prelude::*;
 use tencent_action::sign::Credential;
 use tencent_action::{ErrorKind, TimeLimit};
+use tencent_action_tests::models::DescribeZonesRequest;
 use tencent_action_tests::rogue::{respond, success_body, Rogue};
 
 #[tencent_action(service = "sms", version = "2021-01-11", action = "SendSms")]
@@ -22,15 +23,6 @@ pub struct SendSms {
 #[tencent_request(SendSms, service = "sms", version = "2021-01-11")]
 #[tencent(unchecked)]
 pub struct SendSmsRequest {}
-
-#[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
-#[derive(Debug)]
-pub struct DescribeZones {
-    pub total_count: u64,
-}
-
-#[tencent_request(DescribeZones, service = "cvm", version = "2017-03-12")]
-pub struct DescribeZonesRequest {}
 
 #[tencent_action(service = "cls", version = "2020-10-16", action = "ChatCompletions")]
 #[derive(Debug)]

@@ -11,16 +11,8 @@ use tencent_action::prelude::*;
 use tencent_action::sign::Credential;
 use tencent_action::testkit::{Reply, TestServer};
 use tencent_action::ErrorKind;
+use tencent_action_tests::models::{DescribeZones, DescribeZonesRequest};
 use tencent_action_tests::rogue::{respond, Rogue};
-
-#[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
-#[derive(Debug)]
-pub struct DescribeZones {
-    pub total_count: u64,
-}
-
-#[tencent_request(DescribeZones, service = "cvm", version = "2017-03-12")]
-pub struct DescribeZonesRequest {}
 
 #[tencent_action(service = "cls", version = "2020-10-16", action = "DescribeTopics")]
 #[derive(Debug)]

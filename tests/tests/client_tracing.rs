@@ -7,21 +7,12 @@ use std::time::Duration;
 
 use serde_json::json;
 use tencent_action::client::{AsyncClient, Client, RetryPolicy};
-use tencent_action::prelude::*;
 use tencent_action::sign::Credential;
 use tencent_action::testkit::{Reply, TestServer};
+use tencent_action_tests::models::DescribeZonesRequest;
 use tracing::field::{Field, Visit};
 use tracing::span::{Attributes, Id, Record};
 use tracing::{Event, Metadata, Subscriber};
-
-#[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
-#[derive(Debug)]
-pub struct DescribeZones {
-    pub total_count: u64,
-}
-
-#[tencent_request(DescribeZones, service = "cvm", version = "2017-03-12")]
-pub struct DescribeZonesRequest {}
 
 /// Every span, record and event as one line of text: `span call service=cvm ...`.
 #[derive(Clone, Default)]

@@ -5,18 +5,9 @@
 use std::time::Duration;
 
 use tencent_action::client::{AsyncClient, Client, RetryPolicy};
-use tencent_action::prelude::*;
 use tencent_action::sign::Credential;
+use tencent_action_tests::models::DescribeZonesRequest;
 use tencent_action_tests::rogue::{respond, Rogue};
-
-#[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
-#[derive(Debug)]
-pub struct DescribeZones {
-    pub total_count: u64,
-}
-
-#[tencent_request(DescribeZones, service = "cvm", version = "2017-03-12")]
-pub struct DescribeZonesRequest {}
 
 fn call_both(configure: impl Fn() -> (Client, AsyncClient)) {
     let (blocking, nonblocking) = configure();

@@ -10,15 +10,7 @@ use tencent_action::client::{AsyncClient, Client};
 use tencent_action::prelude::*;
 use tencent_action::sign::Credential;
 use tencent_action::testkit::{Reply, TestServer};
-
-#[tencent_action(service = "cvm", version = "2017-03-12", action = "DescribeZones")]
-#[derive(Debug)]
-pub struct DescribeZones {
-    pub total_count: u64,
-}
-
-#[tencent_request(DescribeZones, service = "cvm", version = "2017-03-12")]
-pub struct DescribeZonesRequest {}
+use tencent_action_tests::models::{DescribeZones, DescribeZonesRequest};
 
 #[test]
 fn connections_beyond_the_cap_get_503_and_the_server_recovers() {

@@ -15,6 +15,17 @@ pub(crate) struct Answer {
     pub(crate) body: Vec<u8>,
 }
 
+impl Answer {
+    /// The answer decoded as `T` (its envelope, RequestId and errors), the body read once:
+    /// what a typed call, a page and a raw call each return.
+    pub(crate) fn decode<T>(&self) -> Result<T, Error<T::Code>>
+    where
+        T: Action + serde::de::DeserializeOwned,
+    {
+        crate::http::from_response::<T, _>(self.status, &self.headers, &self.body)
+    }
+}
+
 /// A 3xx answer is an error naming the status and the `Location`: the API never redirects,
 /// and following one would hand the signed request and its session token to another host,
 /// then accept that host's answer.
@@ -118,8 +129,7 @@ impl<'de> Deserialize<'de> for RawResponse {
 
 /// A raw call's answer decoded: the `Response` object, or the error.
 pub(crate) fn decode_raw(answer: &Answer) -> Result<Value, Error> {
-    crate::http::from_response::<RawResponse, _>(answer.status, &answer.headers, &answer.body)
-        .map(RawResponse::into_value)
+    answer.decode::<RawResponse>().map(RawResponse::into_value)
 }
 
 /// A raw call's RequestId, for tracing.

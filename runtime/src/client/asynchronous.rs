@@ -16,7 +16,7 @@ use super::answer::{decode_raw, raw_request_id, refuse_redirect, too_large, Answ
 use super::builder::{Builder, Config, CredentialCheck};
 use super::credentials::{self, ProvideCredential};
 use super::operation::Operation;
-use super::pages::{Fetched, PageStream};
+use super::pages::{decode_page, Fetched, PageStream};
 use super::paging::PageState;
 use super::retry::Budget;
 use super::trace::{AttemptTrace, CallTrace};
@@ -84,13 +84,7 @@ impl AsyncClient {
         let operation = Operation::typed(request)?;
         self.run(
             &operation,
-            |answer| {
-                crate::http::from_response::<R::Response, _>(
-                    answer.status,
-                    &answer.headers,
-                    &answer.body,
-                )
-            },
+            |answer| answer.decode::<R::Response>(),
             Action::request_id,
         )
         .await
@@ -116,14 +110,7 @@ impl AsyncClient {
         let operation = Operation::page::<R>(body);
         self.run(
             &operation,
-            |answer| {
-                let page = crate::http::from_response::<R::Response, _>(
-                    answer.status,
-                    &answer.headers,
-                    &answer.body,
-                )?;
-                Ok((page, state.probe(&answer.body)))
-            },
+            |answer| decode_page::<R>(answer, state),
             |(page, _)| page.request_id(),
         )
         .await

@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::answer::{decode_raw, raw_request_id, refuse_redirect, too_large, Answer};
 use super::builder::{Builder, Config, CredentialCheck};
 use super::operation::Operation;
-use super::pages::{Fetched, Pages};
+use super::pages::{decode_page, Fetched, Pages};
 use super::paging::PageState;
 use super::resolver::CachingResolver;
 use super::retry::Budget;
@@ -71,13 +71,7 @@ impl Client {
         let operation = Operation::typed(request)?;
         self.run(
             &operation,
-            |answer| {
-                crate::http::from_response::<R::Response, _>(
-                    answer.status,
-                    &answer.headers,
-                    &answer.body,
-                )
-            },
+            |answer| answer.decode::<R::Response>(),
             Action::request_id,
         )
     }
@@ -130,14 +124,7 @@ impl Client {
         let operation = Operation::page::<R>(body);
         self.run(
             &operation,
-            |answer| {
-                let page = crate::http::from_response::<R::Response, _>(
-                    answer.status,
-                    &answer.headers,
-                    &answer.body,
-                )?;
-                Ok((page, state.probe(&answer.body)))
-            },
+            |answer| decode_page::<R>(answer, state),
             |(page, _)| page.request_id(),
         )
     }

@@ -2,6 +2,7 @@
 //! `futures_core::Stream`), each page one call retried like `call`, the cursor moved by the
 //! client's sans-I/O [`PageState`].
 
+use super::answer::Answer;
 use super::paging::{PageState, Probe};
 use super::CodeOf;
 use crate::paging::Paginate;
@@ -9,6 +10,14 @@ use crate::{ActionRequest, Error};
 
 /// A page and what its body said of the paging.
 pub(crate) type Fetched<R> = (<R as ActionRequest>::Response, Probe);
+
+/// One page's answer decoded, and its body probed for what the next request needs.
+pub(crate) fn decode_page<R: ActionRequest>(
+    answer: &Answer,
+    state: &PageState,
+) -> Result<Fetched<R>, Error<CodeOf<R>>> {
+    Ok((answer.decode::<R::Response>()?, state.probe(&answer.body)))
+}
 
 /// The paginator's state for `request`, or the error that it cannot page.
 pub(crate) fn start<R: Paginate>(request: &R) -> Result<PageState, Error<CodeOf<R>>> {
