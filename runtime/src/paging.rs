@@ -45,7 +45,7 @@ use crate::ActionRequest;
 #[diagnostic::on_unimplemented(
     message = "`{Self}` does not page: its action's input has no `Offset`/`Limit`, `PageNumber`/`PageSize` or token member",
     label = "not a paging request",
-    note = "a request pages when its action's published input shows a paging shape; where it does not, or the names differ, implement `tencent_action::paging::Paginate` with the members to use"
+    note = "a request pages when its action's published input shows a paging shape; where it does not, or the names differ, name the members on the request: `#[tencent_request(..., paging(offset = \"Offset\", limit = \"Limit\"))]` (or `page = \"...\", size = \"...\"`, or `token = \"...\"`)"
 )]
 pub trait Paginate: ActionRequest {
     /// The request and response members that page.
