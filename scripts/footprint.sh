@@ -10,6 +10,11 @@
 #                  ASCII); a choice for the application to make, not a library
 #   peer-blocking  tencent-sdk 0.1.5 (crates.io), blocking-rustls
 #   peer-async     tencent-sdk 0.1.5, its default async client
+#   floor-6, blocking-6
+#                  the floor and the blocking program with four more actions (their `six` feature:
+#                  cbs DescribeDisks, cvm DescribeImages, vpc DescribeSubnets and
+#                  DescribeSecurityGroups); a fourth of the binary's growth over the two-action
+#                  build is what each further action costs (printed after the table)
 #
 # For each: the crates in the build graph (`cargo tree`, normal and build edges, each package
 # once: proc-macros and build scripts compile too), the clean release build time (ROUNDS
@@ -31,8 +36,11 @@ read -r -a variants <<<"${VARIANTS:-floor blocking async async-ascii peer-blocki
 [[ " ${variants[*]} " == *" floor "* ]] || variants=(floor "${variants[@]}")
 
 manifest() {
-    local name=$1
-    local deps
+    local name=${1%-6}
+    local deps features=""
+    [[ $1 == *-6 ]] && features='[features]
+default = ["six"]
+six = []'
     case $name in
         floor) deps='ureq = { version = "3.5", default-features = false, features = ["rustls"] }
 serde = { version = "1", features = ["derive"] }
@@ -52,13 +60,15 @@ tokio = { version = "1", default-features = false, features = ["rt"] }' ;;
     esac
     cat <<EOF
 [package]
-name = "footprint-$name"
+name = "footprint-$1"
 version = "0.0.0"
 edition = "2021"
 publish = false
 
 [dependencies]
 $deps
+
+$features
 
 [profile.release]
 strip = false
@@ -72,11 +82,12 @@ for v in "${variants[@]}"; do
     mkdir -p "$dir/src"
     manifest "$v" > "$dir/Cargo.toml"
     program=${v%-ascii}
+    program=${program%-6}
     cp "scripts/footprint/${program//-/_}.rs" "$dir/src/main.rs"
     # The peer and the floor resolve from crates.io; this crate's variants reuse the
     # workspace's lock file, so they build the versions the repository tests.
     case $v in
-        blocking | async) cp Cargo.lock "$dir/Cargo.lock" ;;
+        blocking | blocking-6 | async) cp Cargo.lock "$dir/Cargo.lock" ;;
         async-ascii)
             cp Cargo.lock "$dir/Cargo.lock"
             (cd "$dir" && cargo update --quiet -p idna_adapter --precise 1.0.0) ;;
@@ -119,4 +130,10 @@ for v in "${variants[@]}"; do
         "$(ratio "${best[$v]}" "${best[floor]}")" "${cpu[$v]}" \
         "$(ratio "${cpu[$v]}" "${cpu[floor]}")" "${size[$v]}" \
         "$(ratio "${size[$v]}" "${size[floor]}")"
+done
+for v in "${variants[@]}"; do
+    if [[ $v == *-6 && -n "${size[${v%-6}]:-}" ]]; then
+        printf '%s: each further action adds %s bytes\n' "${v%-6}" \
+            "$(( (size[$v] - size[${v%-6}]) / 4 ))"
+    fi
 done

@@ -302,7 +302,9 @@ where
         let outcome = decode(&mut serde_json::Deserializer::from_slice(body), ctx);
         return finish(outcome, &text, body, fallback_request_id);
     }
-    Err(failure::failure::<T>(body, err, flags.duplicate.get()).or_request_id(fallback_request_id))
+    let duplicate = flags.duplicate.get();
+    let rerun: failure::Rerun<'de> = failure::shape_error::<T>;
+    Err(failure::failure(body, err, duplicate, T::ACTION, rerun).or_request_id(fallback_request_id))
 }
 
 #[cfg(test)]

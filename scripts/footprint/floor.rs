@@ -73,6 +73,56 @@ struct Vpcs {
     request_id: String,
 }
 
+/// Four more actions, in the `six` variant only: what each further action costs.
+#[cfg(feature = "six")]
+mod more {
+    use super::{call, Envelope};
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    struct Disks {
+        total_count: Option<u64>,
+        request_id: String,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    struct Images {
+        total_count: Option<u64>,
+        request_id: String,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    struct Subnets {
+        total_count: Option<u64>,
+        request_id: String,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    struct SecurityGroups {
+        total_count: Option<u64>,
+        request_id: String,
+    }
+
+    pub fn calls(agent: &ureq::Agent, id: &str, key: &str) {
+        let body = call(agent, id, key, "cbs", "2017-03-12", "DescribeDisks", r#"{"Limit":10}"#);
+        let out: Envelope<Disks> = serde_json::from_slice(&body).expect("decoded");
+        println!("{:?} ({})", out.response.total_count, out.response.request_id);
+        let body = call(agent, id, key, "cvm", "2017-03-12", "DescribeImages", r#"{"Limit":10}"#);
+        let out: Envelope<Images> = serde_json::from_slice(&body).expect("decoded");
+        println!("{:?} ({})", out.response.total_count, out.response.request_id);
+        let body = call(agent, id, key, "vpc", "2017-03-12", "DescribeSubnets", r#"{"Limit":"10"}"#);
+        let out: Envelope<Subnets> = serde_json::from_slice(&body).expect("decoded");
+        println!("{:?} ({})", out.response.total_count, out.response.request_id);
+        let body = call(agent, id, key, "vpc", "2017-03-12", "DescribeSecurityGroups", r#"{"Limit":"10"}"#);
+        let out: Envelope<SecurityGroups> = serde_json::from_slice(&body).expect("decoded");
+        println!("{:?} ({})", out.response.total_count, out.response.request_id);
+    }
+}
+
 fn main() {
     let id = std::env::var("TENCENTCLOUD_SECRET_ID").unwrap_or_default();
     let key = std::env::var("TENCENTCLOUD_SECRET_KEY").unwrap_or_default();
@@ -83,4 +133,6 @@ fn main() {
     let body = call(&agent, &id, &key, "vpc", "2017-03-12", "DescribeVpcs", r#"{"Limit":"10"}"#);
     let out: Envelope<Vpcs> = serde_json::from_slice(&body).expect("decoded");
     println!("{:?} vpcs ({})", out.response.total_count, out.response.request_id);
+    #[cfg(feature = "six")]
+    more::calls(&agent, &id, &key);
 }

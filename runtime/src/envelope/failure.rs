@@ -17,22 +17,27 @@ use super::id_seed::LenientRequestIdSeed;
 use super::key::{self, Key, Level};
 use super::lenient::ErrorBody;
 use super::top::deserialize_top;
-use crate::action::Action;
+use crate::code::ErrorCode;
 use crate::error::{EnvelopeProblem, Error};
 use crate::excerpt;
 use crate::request_id::RequestId;
 
+/// The re-run of a failed decode under path tracking, for one response type:
+/// [`shape_error::<T>`](shape_error) as a plain function pointer, so that everything around it
+/// (the probe, the error's assembly, the helper thread) is compiled once for every response
+/// type rather than once per type: a tool with fifty actions pays for it once.
+pub(crate) type Rerun<'de> = fn(&'de [u8]) -> Option<(String, String)>;
+
 /// Builds the error for a body whose fast decode failed with `err`; `duplicate` when the
-/// envelope stopped it at a second `Response` or `Error`.
-pub(crate) fn failure<'de, T>(
+/// envelope stopped it at a second `Response` or `Error`. `rerun` is the response type's own
+/// decode under path tracking ([`shape_error`]), for the path of a shape error.
+pub(crate) fn failure<'de, C: ErrorCode>(
     body: &'de [u8],
     err: &serde_json::Error,
     duplicate: Option<EnvelopeProblem>,
-) -> Error<T::Code>
-where
-    T: Action + Deserialize<'de>,
-{
-    let action = T::ACTION;
+    action: &'static str,
+    rerun: Rerun<'de>,
+) -> Error<C> {
     let mut facts = Facts::default();
     let probe_err = probe(body, &mut facts);
     let request_id = facts.request_id.take();
@@ -67,8 +72,8 @@ where
     if let Some(problem) = problem {
         return Error::envelope(problem, body, action, request_id);
     }
-    let (path, reason) =
-        tracked_shape_error::<T>(body, err).unwrap_or_else(|| ("Response".into(), err.to_string()));
+    let (path, reason) = tracked_shape_error(body, err, rerun)
+        .unwrap_or_else(|| ("Response".into(), err.to_string()));
     Error::shape(path, reason, action, request_id)
 }
 
@@ -121,19 +126,20 @@ const TRACKING_STACK: usize = 8 << 20;
 /// 192 KiB). So when the failure is deep, the re-run goes to a scoped thread with a stack of
 /// its own; shallow failures, nearly all of them, run inline. If no thread can be started,
 /// the error goes without a path rather than risking the caller's stack.
-fn tracked_shape_error<'de, T: Deserialize<'de>>(
+fn tracked_shape_error<'de>(
     body: &'de [u8],
     err: &serde_json::Error,
+    rerun: Rerun<'de>,
 ) -> Option<(String, String)> {
     let depth = nesting_at(body, byte_offset(body, err.line(), err.column()));
     if depth <= INLINE_DEPTH {
-        return shape_error::<T>(body);
+        return rerun(body);
     }
     std::thread::scope(|scope| {
         std::thread::Builder::new()
             .name("tencent-action-path".into())
             .stack_size(TRACKING_STACK)
-            .spawn_scoped(scope, || shape_error::<T>(body))
+            .spawn_scoped(scope, || rerun(body))
             .ok()?
             .join()
             .ok()
@@ -165,7 +171,7 @@ fn nesting_at(body: &[u8], offset: usize) -> usize {
 }
 
 /// Re-runs the decode with path tracking; `(path, reason)` of the first failing value.
-fn shape_error<'de, T: Deserialize<'de>>(body: &'de [u8]) -> Option<(String, String)> {
+pub(crate) fn shape_error<'de, T: Deserialize<'de>>(body: &'de [u8]) -> Option<(String, String)> {
     let mut de = serde_json::Deserializer::from_slice(body);
     let mut track = serde_path_to_error::Track::new();
     let flags = Flags::default();

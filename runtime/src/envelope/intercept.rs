@@ -62,25 +62,18 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for ResponseSeed<'_, T> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Outcome<'de, T>, A::Error> {
-        let mut slots = Slots::default();
-        // The envelope's own entries that come before the first data field are read here, so
-        // an error envelope (`Error` and `RequestId` only, in either order) never starts the
-        // user's `Deserialize` and never pays for stopping it.
-        let first = loop {
-            match map.next_key_seed(KeySeed::new(Level::Response, KeyText))? {
-                None => break Pending::End,
-                Some(Key::RequestId) => {
-                    let id = map.next_value_seed(RequestIdSeed(self.ctx))?;
-                    slots.request_id = slots.request_id.take().or(id);
-                }
-                Some(Key::Error) => {
-                    let error = map.next_value()?;
-                    return rest_of_error(map, error, slots.request_id, self.ctx);
-                }
-                Some(Key::Other(key)) => break Pending::Key(key),
-                // Unreachable: in `Response` the envelope owns only `RequestId` and `Error`.
-                Some(_) => break Pending::End,
-            }
+        // What is not the type's own (the envelope's entries before the first data key, and
+        // everything after an `Error`) is read by functions generic over the map alone,
+        // compiled once for every response type.
+        let (first, mut slots) = match head(&mut map, self.ctx)? {
+            Head::Data { first, request_id } => (
+                first,
+                Slots {
+                    request_id,
+                    error: None,
+                },
+            ),
+            Head::Api { error, request_id } => return Ok(Outcome::Api { error, request_id }),
         };
         let data = T::deserialize(MapAccessDeserializer::new(Intercept {
             map: &mut map,
@@ -95,19 +88,61 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for ResponseSeed<'_, T> {
                 request_id: slots.request_id,
             }),
             // Stopped at an `Error` that came after data fields.
-            (_, Some(error)) => rest_of_error(map, error, slots.request_id, self.ctx),
+            (_, Some(error)) => {
+                let request_id = rest_of_error(&mut map, slots.request_id, self.ctx)?;
+                Ok(Outcome::Api { error, request_id })
+            }
             (Err(err), None) => Err(err),
         }
     }
 }
 
-/// After `Error`: reads the rest of the `Response` object for a RequestId after it.
-fn rest_of_error<'de, A: MapAccess<'de>, T>(
-    mut map: A,
-    error: ErrorBody<'de>,
+/// What the start of `Response` says: data from `first` on, or an API error.
+enum Head<'de> {
+    Data {
+        first: Pending<'de>,
+        request_id: Option<RequestId>,
+    },
+    Api {
+        error: ErrorBody<'de>,
+        request_id: Option<RequestId>,
+    },
+}
+
+/// Reads the envelope's own entries that come before the first data key, so that an error
+/// envelope (`Error` and `RequestId` only, in either order) never starts the user's
+/// `Deserialize` and never pays for stopping it.
+#[inline(never)]
+fn head<'de, A: MapAccess<'de>>(map: &mut A, ctx: Ctx<'_>) -> Result<Head<'de>, A::Error> {
+    let mut request_id = None;
+    let first = loop {
+        match map.next_key_seed(KeySeed::new(Level::Response, KeyText))? {
+            None => break Pending::End,
+            Some(Key::RequestId) => {
+                let id = map.next_value_seed(RequestIdSeed(ctx))?;
+                request_id = request_id.or(id);
+            }
+            Some(Key::Error) => {
+                let error = map.next_value()?;
+                let request_id = rest_of_error(map, request_id, ctx)?;
+                return Ok(Head::Api { error, request_id });
+            }
+            Some(Key::Other(key)) => break Pending::Key(key),
+            // Unreachable: in `Response` the envelope owns only `RequestId` and `Error`.
+            Some(_) => break Pending::End,
+        }
+    };
+    Ok(Head::Data { first, request_id })
+}
+
+/// After `Error`: reads the rest of the `Response` object for a RequestId after it (`request_id`
+/// is the one before it, which wins).
+#[inline(never)]
+fn rest_of_error<'de, A: MapAccess<'de>>(
+    map: &mut A,
     mut request_id: Option<RequestId>,
     ctx: Ctx<'_>,
-) -> Result<Outcome<'de, T>, A::Error> {
+) -> Result<Option<RequestId>, A::Error> {
     while let Some(key) = map.next_key_seed(key::skip(Level::Response))? {
         match key {
             Key::RequestId => {
@@ -126,7 +161,7 @@ fn rest_of_error<'de, A: MapAccess<'de>, T>(
             }
         }
     }
-    Ok(Outcome::Api { error, request_id })
+    Ok(request_id)
 }
 
 /// What [`Intercept`] hands out before reading on.
