@@ -20,6 +20,7 @@ mod ctxt;
 mod expand;
 mod hidden;
 mod input_schema;
+mod json;
 mod paging;
 mod request;
 mod schema;

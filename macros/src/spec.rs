@@ -13,21 +13,17 @@ use std::time::SystemTime;
 
 use proc_macro2::TokenStream;
 use quote::quote;
-use serde::Deserialize;
 use tencent_action_naming::specs::{self, Index};
 
+use crate::json::{self, Value};
 use crate::settings::{self, Override};
 
 /// One product's schema: what the checks read of it (unknown keys, such as tccli's
-/// documentation text, are ignored).
-#[derive(Deserialize)]
+/// documentation text, are ignored). Read by [`Spec::from_json`].
 pub struct Spec {
-    #[serde(default)]
     pub actions: HashMap<String, ActionSpec>,
-    #[serde(default)]
     pub objects: HashMap<String, Object>,
     /// Which way each object travels, computed on first use.
-    #[serde(skip)]
     usage: OnceLock<HashMap<String, Usage>>,
 }
 
@@ -39,35 +35,25 @@ pub struct Usage {
     pub output: bool,
 }
 
-#[derive(Deserialize)]
 pub struct ActionSpec {
     /// The request object's name (for request checking).
-    #[serde(default)]
     pub input: Option<String>,
     /// The response object's name.
     pub output: String,
 }
 
-#[derive(Deserialize)]
 pub struct Object {
-    #[serde(default)]
     pub members: Vec<Member>,
 }
 
-#[derive(Deserialize)]
 pub struct Member {
     pub name: String,
-    /// `string`, `int`, `float`, `bool`, `list` or `object`.
-    #[serde(rename = "type")]
+    /// `string`, `int`, `float`, `bool`, `list` or `object` (the key `type`).
     pub ty: String,
     /// The scalar type (`int64`, `uint64`, `string`, `datetime`...) or the object's name.
-    #[serde(default)]
     pub member: String,
-    #[serde(default)]
     pub required: Option<bool>,
-    #[serde(default)]
     pub output_required: Option<bool>,
-    #[serde(default)]
     pub value_allowed_null: Option<bool>,
 }
 
@@ -80,6 +66,120 @@ impl Member {
 
     pub fn nullable(&self) -> bool {
         self.value_allowed_null.unwrap_or(false)
+    }
+}
+
+impl Spec {
+    /// The schema in a parsed `api.json`: `actions` and `objects` (each may be absent), every
+    /// other key ignored. The messages say what is wrong where, as serde's would.
+    pub fn from_json(value: &Value) -> Result<Spec, String> {
+        let Value::Object(_) = value else {
+            return Err(format!(
+                "invalid type: {}, expected an object",
+                value.kind()
+            ));
+        };
+        let actions = map_of(value, "actions", |name, v| {
+            Ok(ActionSpec {
+                input: optional(v, "input", string).map_err(|e| format!("action `{name}`: {e}"))?,
+                output: required(v, "output", string)
+                    .map_err(|e| format!("action `{name}`: {e}"))?,
+            })
+        })?;
+        let objects = map_of(value, "objects", |name, v| {
+            let members = match v.get("members") {
+                None => Vec::new(),
+                Some(Value::Array(items)) => items
+                    .iter()
+                    .map(Member::from_json)
+                    .collect::<Result<_, _>>()
+                    .map_err(|e| format!("object `{name}`: {e}"))?,
+                Some(other) => {
+                    return Err(format!(
+                        "object `{name}`: invalid type: {}, expected an array of members",
+                        other.kind()
+                    ))
+                }
+            };
+            Ok(Object { members })
+        })?;
+        Ok(Spec {
+            actions,
+            objects,
+            usage: OnceLock::new(),
+        })
+    }
+}
+
+impl Member {
+    fn from_json(v: &Value) -> Result<Member, String> {
+        let name = required(v, "name", string)?;
+        let within = |e: String| format!("member `{name}`: {e}");
+        Ok(Member {
+            ty: required(v, "type", string).map_err(within)?,
+            member: optional(v, "member", string)
+                .map_err(within)?
+                .unwrap_or_default(),
+            required: optional(v, "required", boolean).map_err(within)?,
+            output_required: optional(v, "output_required", boolean).map_err(within)?,
+            value_allowed_null: optional(v, "value_allowed_null", boolean).map_err(within)?,
+            name,
+        })
+    }
+}
+
+/// The object under `key` of `value` as a map, each entry read by `read`; an empty map when
+/// the key is absent.
+fn map_of<T>(
+    value: &Value,
+    key: &str,
+    read: impl Fn(&str, &Value) -> Result<T, String>,
+) -> Result<HashMap<String, T>, String> {
+    match value.get(key) {
+        None => Ok(HashMap::new()),
+        Some(Value::Object(entries)) => entries
+            .iter()
+            .map(|(name, v)| match v {
+                Value::Object(_) => Ok((name.clone(), read(name, v)?)),
+                other => Err(format!(
+                    "`{key}.{name}`: invalid type: {}, expected an object",
+                    other.kind()
+                )),
+            })
+            .collect(),
+        Some(other) => Err(format!(
+            "`{key}`: invalid type: {}, expected an object",
+            other.kind()
+        )),
+    }
+}
+
+/// The field `key` of `v`, read by `read`; an error when it is absent.
+fn required<T>(v: &Value, key: &str, read: fn(&Value) -> Option<T>) -> Result<T, String> {
+    optional(v, key, read)?.ok_or_else(|| format!("missing field `{key}`"))
+}
+
+/// The field `key` of `v`, read by `read`; `None` when it is absent or `null`.
+fn optional<T>(v: &Value, key: &str, read: fn(&Value) -> Option<T>) -> Result<Option<T>, String> {
+    match v.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(found) => read(found)
+            .map(Some)
+            .ok_or_else(|| format!("field `{key}`: invalid type: {}", found.kind())),
+    }
+}
+
+fn string(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        _ => None,
+    }
+}
+
+fn boolean(v: &Value) -> Option<bool> {
+    match v {
+        Value::Bool(b) => Some(*b),
+        _ => None,
     }
 }
 
@@ -336,7 +436,9 @@ fn parse_cached(path: &Path) -> Result<Arc<Spec>, String> {
     let parsed = std::fs::read(path)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))
         .and_then(|bytes| {
-            serde_json::from_slice::<Spec>(&bytes)
+            json::parse(&bytes)
+                .map_err(|e| e.to_string())
+                .and_then(|value| Spec::from_json(&value))
                 .map_err(|e| format!("{} is not an api.json schema: {e}", path.display()))
         })
         .map(Arc::new);
@@ -383,4 +485,57 @@ pub fn track(loaded: Option<&Loaded>) -> TokenStream {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{json, Spec, BUNDLE};
+
+    /// Every product of the bundle, read by the schema reader, holds what serde_json reads in
+    /// it: the same actions with the same input and output, the same objects with the same
+    /// members, flags and types.
+    #[test]
+    fn the_bundle_reads_as_serde_json_reads_it() {
+        let mut files = 0;
+        for service in std::fs::read_dir(BUNDLE).unwrap() {
+            let service = service.unwrap().path();
+            let Ok(versions) = std::fs::read_dir(&service) else {
+                continue; // README.md
+            };
+            for version in versions {
+                let path = version.unwrap().path().join("api.json");
+                let bytes = std::fs::read(&path).unwrap();
+                let ours = Spec::from_json(&json::parse(&bytes).unwrap()).unwrap();
+                let theirs: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+                let actions = theirs["actions"].as_object().unwrap();
+                assert_eq!(ours.actions.len(), actions.len(), "{}", path.display());
+                for (name, action) in actions {
+                    let mine = &ours.actions[name];
+                    assert_eq!(mine.input.as_deref(), action["input"].as_str(), "{name}");
+                    assert_eq!(
+                        Some(mine.output.as_str()),
+                        action["output"].as_str(),
+                        "{name}"
+                    );
+                }
+                let objects = theirs["objects"].as_object().unwrap();
+                assert_eq!(ours.objects.len(), objects.len(), "{}", path.display());
+                for (name, object) in objects {
+                    let members = object["members"].as_array().unwrap();
+                    let mine = &ours.objects[name].members;
+                    assert_eq!(mine.len(), members.len(), "{name}");
+                    for (m, member) in mine.iter().zip(members) {
+                        assert_eq!(Some(m.name.as_str()), member["name"].as_str());
+                        assert_eq!(Some(m.ty.as_str()), member["type"].as_str());
+                        assert_eq!(m.member, member["member"].as_str().unwrap_or(""));
+                        assert_eq!(m.required, member["required"].as_bool());
+                        assert_eq!(m.output_required, member["output_required"].as_bool());
+                        assert_eq!(m.value_allowed_null, member["value_allowed_null"].as_bool());
+                    }
+                }
+                files += 1;
+            }
+        }
+        assert!(files >= 262, "{files} products");
+    }
 }
