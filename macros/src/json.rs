@@ -143,9 +143,7 @@ impl Reader<'_> {
 
     fn object(&mut self, depth: usize) -> Result<Value, Error> {
         let mut members = Vec::new();
-        self.skip_whitespace();
-        if self.peek() == Some(b'}') {
-            self.at += 1;
+        if self.closes(b'}') {
             return Ok(Value::Object(members));
         }
         loop {
@@ -162,56 +160,62 @@ impl Reader<'_> {
                 None => return Err(self.error("EOF while parsing an object")),
                 Some(_) => return Err(self.error("expected `:`")),
             }
-            let value = self.value(depth)?;
-            members.push((key, value));
-            self.skip_whitespace();
-            match self.peek() {
-                Some(b',') => {
-                    self.at += 1;
-                    self.refuse_trailing_comma(b'}')?;
-                }
-                Some(b'}') => {
-                    self.at += 1;
-                    return Ok(Value::Object(members));
-                }
-                None => return Err(self.error("EOF while parsing an object")),
-                Some(_) => return Err(self.error("expected `,` or `}`")),
+            members.push((key, self.value(depth)?));
+            if self.after_item(b'}', "EOF while parsing an object", "expected `,` or `}`")? {
+                return Ok(Value::Object(members));
             }
         }
     }
 
     fn array(&mut self, depth: usize) -> Result<Value, Error> {
         let mut items = Vec::new();
-        self.skip_whitespace();
-        if self.peek() == Some(b']') {
-            self.at += 1;
+        if self.closes(b']') {
             return Ok(Value::Array(items));
         }
         loop {
             items.push(self.value(depth)?);
-            self.skip_whitespace();
-            match self.peek() {
-                Some(b',') => {
-                    self.at += 1;
-                    self.refuse_trailing_comma(b']')?;
-                }
-                Some(b']') => {
-                    self.at += 1;
-                    return Ok(Value::Array(items));
-                }
-                None => return Err(self.error("EOF while parsing a list")),
-                Some(_) => return Err(self.error("expected `,` or `]`")),
+            if self.after_item(b']', "EOF while parsing a list", "expected `,` or `]`")? {
+                return Ok(Value::Array(items));
             }
         }
     }
 
-    /// After a comma: the container's closing bracket is a trailing comma.
-    fn refuse_trailing_comma(&mut self, close: u8) -> Result<(), Error> {
+    /// Whether the container's closing bracket comes next (read when it does).
+    fn closes(&mut self, close: u8) -> bool {
         self.skip_whitespace();
-        if self.peek() == Some(close) {
-            return Err(self.error("trailing comma"));
+        let closes = self.peek() == Some(close);
+        if closes {
+            self.at += 1;
         }
-        Ok(())
+        closes
+    }
+
+    /// After an item of a container: a comma and another item (`false`), or the closing bracket
+    /// (`true`); a comma right before the bracket is a trailing comma. `eof` and `expected` are
+    /// the container's own messages.
+    fn after_item(
+        &mut self,
+        close: u8,
+        eof: &'static str,
+        expected: &'static str,
+    ) -> Result<bool, Error> {
+        self.skip_whitespace();
+        match self.peek() {
+            Some(b',') => {
+                self.at += 1;
+                self.skip_whitespace();
+                if self.peek() == Some(close) {
+                    return Err(self.error("trailing comma"));
+                }
+                Ok(false)
+            }
+            Some(b) if b == close => {
+                self.at += 1;
+                Ok(true)
+            }
+            None => Err(self.error(eof)),
+            Some(_) => Err(self.error(expected)),
+        }
     }
 
     fn literal(&mut self, word: &[u8], value: Value) -> Result<Value, Error> {
@@ -288,11 +292,11 @@ impl Reader<'_> {
             match self.peek() {
                 None => return Err(self.error("EOF while parsing a string")),
                 Some(b'"') => {
+                    // An error names the closing quote, where the string was found not UTF-8.
+                    let text = String::from_utf8(out)
+                        .map_err(|_| self.error("invalid unicode code point"))?;
                     self.at += 1;
-                    return String::from_utf8(out).map_err(|_| {
-                        self.at -= 1;
-                        self.error("invalid unicode code point")
-                    });
+                    return Ok(text);
                 }
                 Some(b'\\') => {
                     self.at += 1;

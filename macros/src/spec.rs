@@ -491,6 +491,37 @@ pub fn track(loaded: Option<&Loaded>) -> TokenStream {
 mod tests {
     use super::{json, Spec, BUNDLE};
 
+    fn read(text: &str) -> Result<Spec, String> {
+        Spec::from_json(&json::parse(text.as_bytes()).unwrap())
+    }
+
+    /// A file that is JSON but not a schema says what is wrong, and where in the schema.
+    #[test]
+    fn shape_errors_name_the_entry() {
+        let err = |text| read(text).err().unwrap();
+        assert_eq!(err("[]"), "invalid type: an array, expected an object");
+        assert_eq!(
+            err(r#"{"actions": "x"}"#),
+            "`actions`: invalid type: a string, expected an object"
+        );
+        assert_eq!(
+            err(r#"{"actions": {"A": {"input": "AReq"}}}"#),
+            "action `A`: missing field `output`"
+        );
+        assert_eq!(
+            err(r#"{"objects": {"O": {"members": [{"name": "N", "type": 1}]}}}"#),
+            "object `O`: member `N`: field `type`: invalid type: a number"
+        );
+        // Absent sections and fields, and `null`, are empty or unset, as serde's defaults were.
+        let spec = read(
+            r#"{"objects": {"O": {"members": [{"name": "N", "type": "string", "required": null}]}}, "doc": 1}"#,
+        )
+        .unwrap();
+        assert!(spec.actions.is_empty());
+        let member = &spec.objects["O"].members[0];
+        assert_eq!((member.member.as_str(), member.required), ("", None));
+    }
+
     /// Every product of the bundle, read by the schema reader, holds what serde_json reads in
     /// it: the same actions with the same input and output, the same objects with the same
     /// members, flags and types.
