@@ -85,7 +85,7 @@ fn errors(cx: Ctxt) -> TokenStream {
         .unwrap_or_default()
 }
 
-fn strip_helper_attrs(item: &mut syn::ItemStruct) {
+fn strip_helper_attrs(item: &mut crate::ast::ItemStruct) {
     let ours = |a: &syn::Attribute| a.path().is_ident("serde") || a.path().is_ident("tencent");
     item.attrs.retain(|a| !ours(a));
     for field in item.fields.iter_mut() {
@@ -96,7 +96,7 @@ fn strip_helper_attrs(item: &mut syn::ItemStruct) {
 /// The struct as a type that is serialized: without `#[tencent(...)]` (ours, unknown to rustc)
 /// and with every `Option` field left out when `None` (unless the field says otherwise), so
 /// that an unset parameter is not sent.
-fn writable(input: &Input) -> syn::ItemStruct {
+fn writable(input: &Input) -> crate::ast::ItemStruct {
     let mut item = input.item.clone();
     item.attrs.retain(|a| !a.path().is_ident("tencent"));
     for (field, model) in item.fields.iter_mut().zip(&input.fields) {
@@ -169,7 +169,7 @@ fn expand(args: &Args, input: &Input, original: TokenStream, checks: TokenStream
 fn expand_model(
     args: &Args,
     input: &Input,
-    item: syn::ItemStruct,
+    item: crate::ast::ItemStruct,
     checks: schema::Checked,
 ) -> TokenStream {
     let input_problem = &checks.input_problem;

@@ -27,7 +27,7 @@ pub struct Hidden {
 /// direct pass needs.
 const DIRECT_SAFE: &[&str] = &["rename", "rename_all", "default", "bound", "expecting"];
 
-pub fn field(item: &syn::ItemStruct) -> Hidden {
+pub fn field(item: &crate::ast::ItemStruct) -> Hidden {
     // `pub` so that `..Default::default()` builds a value in any module or crate (a private
     // field would be E0451 outside the defining module). Named `request_id`, its public name
     // (the accessor's), because a derived `Debug` prints the field's name; `valid::check_input`
@@ -57,7 +57,7 @@ pub fn field(item: &syn::ItemStruct) -> Hidden {
 
 /// Whether every container `serde` attribute is one of [`DIRECT_SAFE`] (a `cfg_attr` that may
 /// add one counts as unknown).
-fn direct(item: &syn::ItemStruct) -> bool {
+fn direct(item: &crate::ast::ItemStruct) -> bool {
     item.attrs.iter().all(|attr| {
         if attr.path().is_ident("cfg_attr") {
             return !mentions_serde(attr);
@@ -114,8 +114,8 @@ fn top_level_keys(tokens: TokenStream) -> Vec<String> {
 mod tests {
     use super::direct;
 
-    fn item(attrs: &str) -> syn::ItemStruct {
-        syn::parse_str(&format!("{attrs} pub struct S {{ pub a: u8 }}")).unwrap()
+    fn item(attrs: &str) -> crate::ast::ItemStruct {
+        crate::ast::ItemStruct::parse_str(&format!("{attrs} pub struct S {{ pub a: u8 }}"))
     }
 
     #[test]

@@ -48,7 +48,12 @@ pub fn check_args(cx: &mut Ctxt, args: &Args, input: &Input) {
     );
 }
 
-pub fn expand(args: &Args, input: &Input, item: syn::ItemStruct, checks: Checked) -> TokenStream {
+pub fn expand(
+    args: &Args,
+    input: &Input,
+    item: crate::ast::ItemStruct,
+    checks: Checked,
+) -> TokenStream {
     let Some(response) = &args.response else {
         return quote!(#item);
     };
