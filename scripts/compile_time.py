@@ -18,7 +18,7 @@ compiles the whole crate as a clean build or CI does; and "incremental", cargo's
 debug builds, where an unchanged crate's analysis is reused and the rebuild is mostly macro
 expansion (proc macros always rerun): the worst case for a proc macro's share.
 
-    scripts/compile_time.sh [--structs 600] [--runs 5] [--mode full|incremental|both] [--release] [--expand]
+    scripts/compile_time.sh [--structs 600] [--runs 5] [--mode full|incremental|both] [--release] [--expand] [--decompose]
 
 The crates live under $CARGO_TARGET_DIR/compile-time (or target/compile-time).
 """
@@ -90,7 +90,47 @@ def field(k, m):
     return f"    pub {snake}: {rust_type(m)},"
 
 
-def struct(i, annotated, specs):
+# The --decompose crates: plain derive plus, written out by hand, the parts the attribute adds to
+# each struct, to tell what each part costs ("field": the hidden RequestId field as the
+# attribute declares it; "impls": that and the `Sealed` and `Action` impls, on local traits of
+# the same shape).
+DECOMPOSE_PRELUDE = """
+pub trait Sealed {}
+pub trait Action: Sealed {
+    const SERVICE: &'static str;
+    const VERSION: &'static str;
+    const ACTION: &'static str;
+    type Code;
+    fn request_id(&self) -> &str;
+    fn __set_request_id(&mut self, request_id: String);
+}
+"""
+HIDDEN_FIELD = """\
+    #[serde(rename = "RequestId", alias = "Error", default)]
+    #[doc(hidden)]
+    pub request_id: String,"""
+IMPLS = """\
+const _: () = {{
+    #[automatically_derived]
+    impl Sealed for Response{i} {{}}
+    #[automatically_derived]
+    impl Action for Response{i} {{
+        const SERVICE: &'static ::core::primitive::str = "{service}";
+        const VERSION: &'static ::core::primitive::str = "{version}";
+        const ACTION: &'static ::core::primitive::str = "{action}";
+        type Code = ();
+        fn request_id(&self) -> &::core::primitive::str {{
+            self.request_id.as_str()
+        }}
+        fn __set_request_id(&mut self, request_id: ::std::string::String) {{
+            self.request_id = request_id;
+        }}
+    }}
+}};"""
+
+
+def struct(i, kind, specs):
+    annotated = kind in ("annotated", "checked")
     service = SERVICES[i % len(SERVICES)]
     actions = specs[service]
     action, members = actions[(i // len(SERVICES)) % len(actions)]
@@ -106,7 +146,11 @@ def struct(i, annotated, specs):
     lines.append(f"pub struct Response{i} {{")
     for k, m in enumerate(members[:n_fields]):
         lines.append(field(k, m))
+    if kind in ("field", "impls"):
+        lines.append(HIDDEN_FIELD)
     lines.append("}")
+    if kind == "impls":
+        lines.append(IMPLS.format(i=i, service=service, version=VERSIONS[service], action=action))
     return "\n".join(lines) + "\n"
 
 
@@ -130,10 +174,14 @@ serde_json = "1"
     lock = os.path.join(ROOT, "Cargo.lock")
     if os.path.exists(lock):
         shutil.copy(lock, os.path.join(crate, "Cargo.lock"))
-    src = PRELUDE.format(n=n, kind="plain derive" if kind == "plain" else "#[tencent_action]")
-    if kind == "plain":
+    what = {"plain": "plain derive", "field": "plain derive and the hidden field",
+            "impls": "plain derive, the hidden field and the Action impls"}
+    src = PRELUDE.format(n=n, kind=what.get(kind, "#[tencent_action]"))
+    if kind in what:
         src += "\nuse serde::Deserialize;\n"
-    src += "\n" + "\n".join(struct(i, kind != "plain", specs) for i in range(n))
+    if kind == "impls":
+        src += DECOMPOSE_PRELUDE
+    src += "\n" + "\n".join(struct(i, kind, specs) for i in range(n))
     with open(os.path.join(crate, "src", "lib.rs"), "w") as f:
         f.write(src)
     return crate
@@ -184,6 +232,8 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--mode", choices=["full", "incremental", "both"], default="both")
     ap.add_argument("--release", action="store_true", help="time release builds instead of debug")
+    ap.add_argument("--decompose", action="store_true",
+                    help="also time plain derive with the hidden field, and with the field and the impls, written by hand")
     ap.add_argument("--expand", action="store_true",
                     help="also print the size of each crate's macro expansion (uses RUSTC_BOOTSTRAP=1)")
     args = ap.parse_args()
@@ -192,8 +242,8 @@ def main():
     base = os.path.join(target_root, "compile-time")
     target = os.path.join(base, "target")
     specs = load_specs()
-    crates = {kind: generate(base, kind, args.structs, specs)
-              for kind in ("plain", "annotated", "checked")}
+    kinds = ["plain", "annotated", "checked"] + (["field", "impls"] if args.decompose else [])
+    crates = {kind: generate(base, kind, args.structs, specs) for kind in kinds}
 
     profile = "release" if args.release else "debug"
     modes = ["full", "incremental"] if args.mode == "both" else [args.mode]
@@ -224,6 +274,10 @@ def main():
         print(f"[{mode}, {what}] #[tencent_action], schema checked: {checked:.2f} s  (runs: {runs('checked')})")
         print(f"[{mode}, {what}] ratio without schema: {annotated / plain:.3f} (target <= 1.3)")
         print(f"[{mode}, {what}] ratio with schema:    {checked / plain:.3f} (target <= 1.3)")
+        for kind, label in (("field", "plain + hidden field"), ("impls", "plain + field + impls")):
+            if kind in times:
+                t = statistics.median(times[kind])
+                print(f"[{mode}, {what}] {label + ':':33} {t:.2f} s  ratio {t / plain:.3f}  (runs: {runs(kind)})")
     if args.expand:
         for kind, crate in crates.items():
             lines, chars = expanded_lines(crate, target)
