@@ -81,8 +81,8 @@ impl Spec {
         };
         let actions = map_of(value, "actions", |name, v| {
             Ok(ActionSpec {
-                input: optional(v, "input", string).map_err(|e| format!("action `{name}`: {e}"))?,
-                output: required(v, "output", string)
+                input: optional(v, "input", STRING).map_err(|e| format!("action `{name}`: {e}"))?,
+                output: required(v, "output", STRING)
                     .map_err(|e| format!("action `{name}`: {e}"))?,
             })
         })?;
@@ -113,16 +113,16 @@ impl Spec {
 
 impl Member {
     fn from_json(v: &Value) -> Result<Member, String> {
-        let name = required(v, "name", string)?;
+        let name = required(v, "name", STRING)?;
         let within = |e: String| format!("member `{name}`: {e}");
         Ok(Member {
-            ty: required(v, "type", string).map_err(within)?,
-            member: optional(v, "member", string)
+            ty: required(v, "type", STRING).map_err(within)?,
+            member: optional(v, "member", STRING)
                 .map_err(within)?
                 .unwrap_or_default(),
-            required: optional(v, "required", boolean).map_err(within)?,
-            output_required: optional(v, "output_required", boolean).map_err(within)?,
-            value_allowed_null: optional(v, "value_allowed_null", boolean).map_err(within)?,
+            required: optional(v, "required", BOOLEAN).map_err(within)?,
+            output_required: optional(v, "output_required", BOOLEAN).map_err(within)?,
+            value_allowed_null: optional(v, "value_allowed_null", BOOLEAN).map_err(within)?,
             name,
         })
     }
@@ -154,32 +154,44 @@ fn map_of<T>(
     }
 }
 
-/// The field `key` of `v`, read by `read`; an error when it is absent.
-fn required<T>(v: &Value, key: &str, read: fn(&Value) -> Option<T>) -> Result<T, String> {
-    optional(v, key, read)?.ok_or_else(|| format!("missing field `{key}`"))
+/// How a field's value is read, and what it is expected to be (for the error message).
+struct Kind<T> {
+    read: fn(&Value) -> Option<T>,
+    expected: &'static str,
 }
 
-/// The field `key` of `v`, read by `read`; `None` when it is absent or `null`.
-fn optional<T>(v: &Value, key: &str, read: fn(&Value) -> Option<T>) -> Result<Option<T>, String> {
-    match v.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(found) => read(found)
-            .map(Some)
-            .ok_or_else(|| format!("field `{key}`: invalid type: {}", found.kind())),
-    }
-}
-
-fn string(v: &Value) -> Option<String> {
-    match v {
+const STRING: Kind<String> = Kind {
+    read: |v| match v {
         Value::String(s) => Some(s.clone()),
         _ => None,
-    }
-}
+    },
+    expected: "a string",
+};
 
-fn boolean(v: &Value) -> Option<bool> {
-    match v {
+const BOOLEAN: Kind<bool> = Kind {
+    read: |v| match v {
         Value::Bool(b) => Some(*b),
         _ => None,
+    },
+    expected: "a boolean",
+};
+
+/// The field `key` of `v`, read as `kind`; an error when it is absent.
+fn required<T>(v: &Value, key: &str, kind: Kind<T>) -> Result<T, String> {
+    optional(v, key, kind)?.ok_or_else(|| format!("missing field `{key}`"))
+}
+
+/// The field `key` of `v`, read as `kind`; `None` when it is absent or `null`.
+fn optional<T>(v: &Value, key: &str, kind: Kind<T>) -> Result<Option<T>, String> {
+    match v.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(found) => (kind.read)(found).map(Some).ok_or_else(|| {
+            format!(
+                "field `{key}`: invalid type: {}, expected {}",
+                found.kind(),
+                kind.expected
+            )
+        }),
     }
 }
 
@@ -510,7 +522,13 @@ mod tests {
         );
         assert_eq!(
             err(r#"{"objects": {"O": {"members": [{"name": "N", "type": 1}]}}}"#),
-            "object `O`: member `N`: field `type`: invalid type: a number"
+            "object `O`: member `N`: field `type`: invalid type: a number, expected a string"
+        );
+        assert_eq!(
+            err(
+                r#"{"objects": {"O": {"members": [{"name": "N", "type": "int", "required": "yes"}]}}}"#
+            ),
+            "object `O`: member `N`: field `required`: invalid type: a string, expected a boolean"
         );
         // Absent sections and fields, and `null`, are empty or unset, as serde's defaults were.
         let spec = read(
